@@ -1,0 +1,94 @@
+import { Messages } from '@salesforce/core';
+import type { AnyJson } from '@salesforce/ts-types';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import type { ConnectWiseClientOptions } from '../../../connectwise/client.js';
+import { credentialsFromEnv } from '../../../connectwise/credentials.js';
+import { runMigration, type MigrationResult } from '../../../pipeline/runMigration.js';
+import { summaryTable } from '../../../report/writeReports.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@cw-migrate/plugin', 'run');
+
+export type RunResult = MigrationResult;
+
+const confidence = Flags.custom<number>({
+  parse: async (input: string) => {
+    const value = Number(input);
+    if (Number.isNaN(value) || value < 0 || value > 1) throw new Error(`--confidence takes a number from 0 to 1, not "${input}".`);
+    return value;
+  },
+});
+
+export default class CwMigrateRun extends SfCommand<RunResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    'cw-site': Flags.string({ summary: messages.getMessage('flags.cw-site.summary'), env: 'CW_SITE' }),
+    'cw-company-id': Flags.string({ summary: messages.getMessage('flags.cw-company-id.summary'), env: 'CW_COMPANY_ID' }),
+    'cw-public-key': Flags.string({ summary: messages.getMessage('flags.cw-public-key.summary'), env: 'CW_PUBLIC_KEY' }),
+    'cw-private-key': Flags.string({ summary: messages.getMessage('flags.cw-private-key.summary'), env: 'CW_PRIVATE_KEY' }),
+    'cw-client-id': Flags.string({ summary: messages.getMessage('flags.cw-client-id.summary'), env: 'CW_CLIENT_ID' }),
+    'no-extract': Flags.boolean({ summary: messages.getMessage('flags.no-extract.summary') }),
+    'auto-confirm': Flags.boolean({ summary: messages.getMessage('flags.auto-confirm.summary') }),
+    confidence: confidence({ summary: messages.getMessage('flags.confidence.summary'), default: 0.8 }),
+    'unmatched-members': Flags.option({
+      summary: messages.getMessage('flags.unmatched-members.summary'),
+      options: ['fallback', 'placeholder'] as const,
+      default: 'fallback',
+    })(),
+    'fallback-owner': Flags.string({ summary: messages.getMessage('flags.fallback-owner.summary') }),
+    'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary'), default: 'cw-migrate-output' }),
+    'work-dir': Flags.directory({ summary: messages.getMessage('flags.work-dir.summary'), default: '.' }),
+  };
+
+  public async run(): Promise<RunResult> {
+    const { flags } = await this.parse(CwMigrateRun);
+    const env = credentialsFromEnv(process.env);
+    const connectwise = flags['no-extract']
+      ? undefined
+      : ({
+          site: flags['cw-site'] ?? env.site,
+          codebase: env.codebase,
+          companyId: flags['cw-company-id'] ?? env.companyId,
+          publicKey: flags['cw-public-key'] ?? env.publicKey,
+          privateKey: flags['cw-private-key'] ?? env.privateKey,
+          clientId: flags['cw-client-id'] ?? env.clientId,
+        } as ConnectWiseClientOptions);
+
+    this.spinner.start('Migrating');
+    const result = await runMigration({
+      conn: flags['target-org'].getConnection(flags['api-version']),
+      connectwise,
+      workDir: flags['work-dir'],
+      outputDir: flags['output-dir'],
+      autoConfirm: flags['auto-confirm'],
+      confidence: flags.confidence,
+      unmatchedMembers: flags['unmatched-members'],
+      fallbackOwner: flags['fallback-owner'],
+      progress: (phase, done, total) => {
+        this.spinner.status = total > 1 ? `${phase} ${done}/${total}` : phase;
+      },
+    });
+    this.spinner.stop(result.status);
+
+    if (result.status === 'AwaitingDecisions') {
+      const list = result.openDecisions
+        .map((d) => `  ${d.kind} "${d.sourceLabel}"${d.sourceContext ? ` (${d.sourceContext})` : ''}: ${d.proposedLabel ?? 'create'} at ${d.confidence}, ${d.reason}`)
+        .join('\n');
+      throw messages.createError('error.DecisionsOpen', [result.openDecisions.length, list], [this.config.bin]);
+    }
+    this.log(summaryTable(result.objects));
+    this.log(messages.getMessage('info.Summary', [result.runId, result.status, result.reports?.folder ?? '']));
+    const failed = result.objects.reduce((n, o) => n + o.failed, 0);
+    if (failed > 0) {
+      const error = messages.createError('error.RecordsFailed', [failed, result.reports?.problemsCsv ?? 'problems.csv']);
+      error.setData(result as unknown as AnyJson);
+      throw error;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,129 @@
+/*
+ * The run journal in the work store: which Salesforce record each source record became, what each
+ * run created or updated (for rollback), and writes that were sent but whose outcome is not yet
+ * known (so a crashed run can find them again by natural key instead of sending them twice).
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { MappingDecision } from '../mapping/decisions.js';
+
+export interface Landed {
+  object: string;
+  sourceKey: string;
+  sfId: string;
+}
+
+export interface PendingWrite {
+  object: string;
+  sourceKey: string;
+  parentId: string;
+  digest: string;
+}
+
+export class Journal {
+  public constructor(private readonly db: DatabaseSync) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS runs (
+        run_id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL, summary TEXT);
+      CREATE TABLE IF NOT EXISTS landed (
+        object TEXT NOT NULL, source_key TEXT NOT NULL, sf_id TEXT NOT NULL, run_id TEXT NOT NULL,
+        PRIMARY KEY (object, source_key));
+      CREATE TABLE IF NOT EXISTS run_actions (
+        run_id TEXT NOT NULL, object TEXT NOT NULL, sf_id TEXT NOT NULL, action TEXT NOT NULL, source_key TEXT,
+        PRIMARY KEY (run_id, object, sf_id));
+      CREATE TABLE IF NOT EXISTS pending_writes (
+        object TEXT NOT NULL, source_key TEXT NOT NULL, parent_id TEXT NOT NULL, digest TEXT NOT NULL, run_id TEXT NOT NULL,
+        PRIMARY KEY (object, source_key));
+      CREATE TABLE IF NOT EXISTS decisions (
+        kind TEXT NOT NULL, source_key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, source_key));
+    `);
+  }
+
+  public startRun(runId: string): void {
+    this.db
+      .prepare('INSERT INTO runs (run_id, started, status) VALUES (?, ?, ?)')
+      .run(runId, new Date().toISOString(), 'Running');
+  }
+
+  public finishRun(runId: string, status: string, summary: unknown): void {
+    this.db
+      .prepare('UPDATE runs SET finished = ?, status = ?, summary = ? WHERE run_id = ?')
+      .run(new Date().toISOString(), status, JSON.stringify(summary), runId);
+  }
+
+  /** Records what a successful write did, in one transaction for the whole batch. */
+  public recordWrites(runId: string, object: string, writes: Array<{ sourceKey: string; sfId: string; created: boolean }>): void {
+    const landed = this.db.prepare(
+      'INSERT INTO landed (object, source_key, sf_id, run_id) VALUES (?, ?, ?, ?) ON CONFLICT (object, source_key) DO UPDATE SET sf_id = excluded.sf_id'
+    );
+    const action = this.db.prepare(
+      'INSERT OR IGNORE INTO run_actions (run_id, object, sf_id, action, source_key) VALUES (?, ?, ?, ?, ?)'
+    );
+    const clear = this.db.prepare('DELETE FROM pending_writes WHERE object = ? AND source_key = ?');
+    this.transaction(() => {
+      for (const w of writes) {
+        landed.run(object, w.sourceKey, w.sfId, runId);
+        action.run(runId, object, w.sfId, w.created ? 'created' : 'updated', w.sourceKey);
+        clear.run(object, w.sourceKey);
+      }
+    });
+  }
+
+  /** The Salesforce id each source record of an object became, by source key. */
+  public landed(object: string): Map<string, string> {
+    const rows = this.db.prepare('SELECT source_key, sf_id FROM landed WHERE object = ?').all(object) as Array<{
+      source_key: string;
+      sf_id: string;
+    }>;
+    return new Map(rows.map((r) => [r.source_key, r.sf_id]));
+  }
+
+  /** Marks writes as sent before they go, so a crash leaves a trace to reconcile. */
+  public markPending(runId: string, writes: PendingWrite[]): void {
+    const insert = this.db.prepare(
+      'INSERT OR REPLACE INTO pending_writes (object, source_key, parent_id, digest, run_id) VALUES (?, ?, ?, ?, ?)'
+    );
+    this.transaction(() => {
+      for (const w of writes) insert.run(w.object, w.sourceKey, w.parentId, w.digest, runId);
+    });
+  }
+
+  public pending(object: string): PendingWrite[] {
+    const rows = this.db
+      .prepare('SELECT object, source_key, parent_id, digest FROM pending_writes WHERE object = ?')
+      .all(object) as Array<{ object: string; source_key: string; parent_id: string; digest: string }>;
+    return rows.map((r) => ({ object: r.object, sourceKey: r.source_key, parentId: r.parent_id, digest: r.digest }));
+  }
+
+  public clearPending(object: string, sourceKeys: string[]): void {
+    const clear = this.db.prepare('DELETE FROM pending_writes WHERE object = ? AND source_key = ?');
+    this.transaction(() => {
+      for (const key of sourceKeys) clear.run(object, key);
+    });
+  }
+
+  /** The mapping snapshot: decisions as last confirmed, by kind and source key. */
+  public saveDecisions(decisions: MappingDecision[]): void {
+    const upsert = this.db.prepare(
+      'INSERT INTO decisions (kind, source_key, body) VALUES (?, ?, ?) ON CONFLICT (kind, source_key) DO UPDATE SET body = excluded.body'
+    );
+    this.transaction(() => {
+      for (const d of decisions) upsert.run(d.kind, d.sourceKey, JSON.stringify(d));
+    });
+  }
+
+  public decisions(): MappingDecision[] {
+    const rows = this.db.prepare('SELECT body FROM decisions ORDER BY rowid').all() as Array<{ body: string }>;
+    return rows.map((r) => JSON.parse(r.body) as MappingDecision);
+  }
+
+  private transaction(work: () => void): void {
+    this.db.exec('BEGIN');
+    try {
+      work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

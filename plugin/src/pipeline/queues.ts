@@ -1,0 +1,92 @@
+/*
+ * Boards marked "create a queue" become case queues: a Group of type Queue plus a QueueSobject row
+ * so it can own cases. A queue is found again by its developer name, so a re-run reuses it.
+ */
+import type { MappingDecision } from '../mapping/decisions.js';
+import { sendCollections } from '../salesforce/collections.js';
+import type { OrgQueue } from '../salesforce/orgContext.js';
+import { applyResults, statsFor, type LoadContext } from './context.js';
+
+/** "Help Desk (Tier 1)" -> "CW_Help_Desk_Tier_1": letters, digits and single underscores, 80 at most. */
+export function queueDeveloperName(boardName: string): string {
+  const ascii = boardName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return `CW_${ascii || 'Board'}`.slice(0, 80).replace(/_+$/, '');
+}
+
+/** Creates the queues that decisions ask for and returns the decisions with their queue ids. */
+export async function createQueues(ctx: LoadContext, decisions: MappingDecision[]): Promise<MappingDecision[]> {
+  const wanted = decisions.filter((d) => d.kind === 'board' && d.status === 'Create');
+  if (wanted.length === 0) return decisions;
+  const stats = statsFor(ctx, 'Group');
+  stats.read += wanted.length;
+  const names = developerNames(wanted);
+  const developerNameFor = (d: MappingDecision): string => names.get(d.sourceKey)!;
+  const byDeveloperName = new Map(ctx.org.queues.map((q) => [q.DeveloperName, q]));
+  const queueIds = new Map<string, string>();
+  const toCreate: MappingDecision[] = [];
+  for (const d of wanted) {
+    const existing = byDeveloperName.get(developerNameFor(d));
+    if (existing) {
+      queueIds.set(d.sourceKey, existing.Id);
+      stats.unchanged++;
+    } else {
+      toCreate.push(d);
+    }
+  }
+  if (toCreate.length > 0) {
+    const groups = toCreate.map((d) => ({ Name: queueName(ctx, d), DeveloperName: developerNameFor(d), Type: 'Queue' }));
+    const results = await sendCollections(ctx.conn, { object: 'Group', operation: 'insert', rows: groups });
+    const landed = applyResults(
+      ctx,
+      'Group',
+      toCreate.map((d) => ({ sourceKind: 'board', sourceId: d.sourceKey, sourceKey: d.sourceKey })),
+      results
+    );
+    const links = [...landed.entries()].map(([sourceKey, id]) => ({ sourceKey, QueueId: id, SobjectType: 'Case' }));
+    const linkResults = await sendCollections(ctx.conn, {
+      object: 'QueueSobject',
+      operation: 'insert',
+      rows: links.map(({ QueueId, SobjectType }) => ({ QueueId, SobjectType })),
+    });
+    applyResults(
+      ctx,
+      'QueueSobject',
+      links.map((l) => ({ sourceKind: 'board', sourceId: l.sourceKey, sourceKey: l.sourceKey })),
+      linkResults
+    );
+    for (const [sourceKey, id] of landed) {
+      queueIds.set(sourceKey, id);
+      ctx.org.queues.push({ Id: id, Name: '', DeveloperName: '', supportsCase: true } satisfies OrgQueue);
+    }
+  }
+  return decisions.map((d) =>
+    d.kind === 'board' && d.status === 'Create' && queueIds.has(d.sourceKey)
+      ? { ...d, status: 'Confirmed', confirmedTarget: queueIds.get(d.sourceKey) }
+      : d
+  );
+}
+
+/** Developer names by board; boards whose names fold to the same one get their board id added. */
+function developerNames(boards: MappingDecision[]): Map<string, string> {
+  const plain = boards.map((d) => [d.sourceKey, queueDeveloperName(d.sourceLabel)] as const);
+  const uses = new Map<string, number>();
+  for (const [, name] of plain) uses.set(name, (uses.get(name) ?? 0) + 1);
+  return new Map(
+    plain.map(([key, name]) => [key, uses.get(name)! > 1 ? `${name.slice(0, 70)}_${key}` : name] as const)
+  );
+}
+
+/** Group.Name holds 40 characters; a longer board name is shortened and the report says so. */
+function queueName(ctx: LoadContext, decision: MappingDecision): string {
+  const limit = ctx.org.describes.get('Group')?.fields.find((f) => f.name === 'Name')?.length ?? 40;
+  if (decision.sourceLabel.length <= limit) return decision.sourceLabel;
+  ctx.problems.add({
+    outcome: 'adjusted',
+    sourceKind: 'board',
+    sourceId: decision.sourceKey,
+    object: 'Group',
+    field: 'Name',
+    reason: `Board name "${decision.sourceLabel}" is longer than a queue name allows (${limit}); the queue is named "${decision.sourceLabel.slice(0, limit)}" and cases keep the full board name in CW_Board__c.`,
+  });
+  return decision.sourceLabel.slice(0, limit);
+}

@@ -1,0 +1,167 @@
+/*
+ * The whole migration, in dependency order: read the org, extract ConnectWise into the work store,
+ * settle the mapping decisions, then queues, accounts, contacts, cases and comments, and finally
+ * count what is in the org and write the reports.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Connection } from '@salesforce/core';
+import { ConnectWiseClient, type ConnectWiseClientOptions } from '../connectwise/client.js';
+import { extract, type ExtractSummary } from '../connectwise/extractor.js';
+import type { MappingDecision } from '../mapping/decisions.js';
+import { proposeDecisions } from '../mapping/proposals.js';
+import { DecisionResolver } from '../mapping/resolver.js';
+import { settleDecisions } from '../mapping/snapshot.js';
+import { ProblemLog } from '../report/problems.js';
+import { summarise, type ObjectSummary } from '../report/summary.js';
+import { writeReports, type ReportFiles } from '../report/writeReports.js';
+import { readOrgContext, type OrgUser } from '../salesforce/orgContext.js';
+import type { SourceKind } from '../store/workStore.js';
+import { WorkStore } from '../store/workStore.js';
+import type { CwBoard, CwBoardStatus, CwCompany, CwContact, CwMember, CwPriority, CwTicket, CwTicketNote } from '../transform/sourceTypes.js';
+import { loadComments } from './comments.js';
+import type { LoadContext, ObjectStats, Progress } from './context.js';
+import { Journal } from './journal.js';
+import { createQueues } from './queues.js';
+import { loadAccounts, loadCases, loadContacts } from './records.js';
+
+export interface MigrationOptions {
+  conn: Connection;
+  /** ConnectWise credentials; without them the run uses what the work store already holds. */
+  connectwise?: ConnectWiseClientOptions;
+  workDir: string;
+  outputDir: string;
+  autoConfirm: boolean;
+  /** Proposals at or above this confidence are accepted by auto-confirm. */
+  confidence: number;
+  unmatchedMembers: 'fallback' | 'placeholder';
+  /** Username of the fallback owner; the running user when not given. */
+  fallbackOwner?: string;
+  progress: Progress;
+}
+
+export type MigrationStatus = 'Completed' | 'CompletedWithFailures' | 'AwaitingDecisions';
+
+export interface MigrationResult {
+  runId: string;
+  status: MigrationStatus;
+  workStore: string;
+  extract?: ExtractSummary;
+  objects: ObjectSummary[];
+  openDecisions: MappingDecision[];
+  problemCount: number;
+  reports?: ReportFiles;
+}
+
+interface Source {
+  members: CwMember[];
+  boards: CwBoard[];
+  boardStatuses: CwBoardStatus[];
+  priorities: CwPriority[];
+  companies: CwCompany[];
+  contacts: CwContact[];
+  tickets: CwTicket[];
+  notesByTicket: Map<number, CwTicketNote[]>;
+}
+
+function readSource(store: WorkStore): Source {
+  const all = <T>(kind: SourceKind): T[] => store.sourceRecords<T>(kind).filter((r) => !r.deleted).map((r) => r.payload);
+  const notesByTicket = new Map<number, CwTicketNote[]>();
+  for (const record of store.iterateSourceRecords<CwTicketNote>('ticketNotes')) {
+    if (record.deleted || record.parentId === undefined) continue;
+    const list = notesByTicket.get(record.parentId) ?? [];
+    list.push(record.payload);
+    notesByTicket.set(record.parentId, list);
+  }
+  return {
+    members: all('members'),
+    boards: all('boards'),
+    boardStatuses: all('boardStatuses'),
+    priorities: all('priorities'),
+    companies: all('companies'),
+    contacts: all('contacts'),
+    tickets: all('tickets'),
+    notesByTicket,
+  };
+}
+
+function fallbackUser(users: OrgUser[], running: OrgUser, username: string | undefined): OrgUser {
+  if (!username) return running;
+  const user = users.find((u) => u.Username.toLowerCase() === username.toLowerCase() && u.IsActive);
+  if (!user) throw new Error(`The fallback owner ${username} is not an active user in the org.`);
+  return user;
+}
+
+/** Runs one migration end to end. */
+export async function runMigration(options: MigrationOptions): Promise<MigrationResult> {
+  const startedAt = new Date().toISOString();
+  const runId = `${startedAt.replace(/[-:]/g, '').replace(/\..*/, '')}-${randomUUID().slice(0, 8)}`;
+  options.progress('Reading the org', 0, 1);
+  const org = await readOrgContext(options.conn);
+  const cwCompanyId = options.connectwise?.companyId ?? 'local';
+  const store = WorkStore.open({ dir: options.workDir, cwCompanyId, orgId: org.orgId });
+  try {
+    let extracted: ExtractSummary | undefined;
+    if (options.connectwise) {
+      const client = new ConnectWiseClient(options.connectwise);
+      extracted = await extract({
+        client,
+        store,
+        onProgress: (e) => options.progress(`Extracting ${e.kind}`, e.read, e.total ?? e.read),
+      });
+    }
+    const source = readSource(store);
+    const journal = new Journal(store.db);
+    const fallbackOwner = fallbackUser(org.users, org.runningUser, options.fallbackOwner);
+    const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner });
+    const settled = settleDecisions(journal.decisions(), proposed, {
+      autoConfirm: options.autoConfirm,
+      threshold: options.confidence,
+    });
+    journal.saveDecisions(settled.decisions);
+    const base = { runId, workStore: store.path, extract: extracted, objects: [] as ObjectSummary[] };
+    if (settled.open.length > 0) {
+      return { ...base, status: 'AwaitingDecisions', openDecisions: settled.open, problemCount: 0 };
+    }
+
+    journal.startRun(runId);
+    const ctx: LoadContext = {
+      conn: options.conn,
+      org,
+      journal,
+      problems: new ProblemLog(),
+      runId,
+      progress: options.progress,
+      stats: new Map<string, ObjectStats>(),
+    };
+    const decisions = await createQueues(ctx, settled.decisions);
+    journal.saveDecisions(decisions);
+    const mapping = new DecisionResolver(decisions, fallbackOwner.Id);
+    const accounts = await loadAccounts(ctx, source.companies);
+    const contacts = await loadContacts(ctx, source.contacts, new Set(accounts.keys()));
+    const cases = await loadCases(ctx, source.tickets, source.notesByTicket, mapping, new Set(accounts.keys()), new Set(contacts.keys()));
+    await loadComments(ctx, {
+      cases: cases.landed,
+      notesByTicket: source.notesByTicket,
+      descriptionOverflow: cases.descriptionOverflow,
+      userForMember: (identifier) => mapping.userForMember(identifier),
+    });
+
+    options.progress('Counting records in the org', 0, 1);
+    const objects = await summarise(options.conn, ctx.stats, ctx.problems);
+    const status: MigrationStatus = objects.some((o) => o.failed > 0) ? 'CompletedWithFailures' : 'Completed';
+    const finishedAt = new Date().toISOString();
+    const reports = writeReports(options.outputDir, {
+      runId,
+      status,
+      startedAt,
+      finishedAt,
+      objects,
+      problems: ctx.problems.all(),
+      decisions,
+    });
+    journal.finishRun(runId, status, objects);
+    return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, reports };
+  } finally {
+    store.close();
+  }
+}

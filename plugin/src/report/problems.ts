@@ -1,0 +1,42 @@
+/*
+ * Every record that did not land exactly as it was in ConnectWise gets a line here: failed (the
+ * org refused it), skipped (a decision said so), adjusted (it landed, but a value had to change or
+ * move) or flagged (it landed as it was, but an admin should look at it, e.g. a duplicate email).
+ */
+
+export type Outcome = 'failed' | 'skipped' | 'adjusted' | 'flagged';
+
+export interface Problem {
+  outcome: Outcome;
+  /** ConnectWise kind, e.g. "ticket". */
+  sourceKind: string;
+  sourceId: number | string;
+  /** Salesforce object the record was meant for. */
+  object: string;
+  field?: string;
+  reason: string;
+  /** What the user can do about it, where there is something to do. */
+  action?: string;
+}
+
+/** Collects problems in the order they are found and counts them per object and outcome. */
+export class ProblemLog {
+  private readonly items: Problem[] = [];
+
+  public add(problem: Problem): void {
+    this.items.push(problem);
+  }
+
+  public all(): readonly Problem[] {
+    return this.items;
+  }
+
+  public count(object: string, outcome: Outcome): number {
+    return this.items.filter((p) => p.object === object && p.outcome === outcome).length;
+  }
+
+  /** Distinct records of one object with a given outcome (a record can carry several lines). */
+  public records(object: string, outcome: Outcome): Set<string> {
+    return new Set(this.items.filter((p) => p.object === object && p.outcome === outcome).map((p) => String(p.sourceId)));
+  }
+}

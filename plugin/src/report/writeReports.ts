@@ -1,0 +1,101 @@
+/* Writes a run's reports: the problem list as CSV, the decisions as CSV, the summary as Markdown and JSON. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { MappingDecision } from '../mapping/decisions.js';
+import type { Problem } from './problems.js';
+import type { ObjectSummary } from './summary.js';
+
+export interface ReportFiles {
+  folder: string;
+  summaryMarkdown: string;
+  summaryJson: string;
+  problemsCsv: string;
+  decisionsCsv: string;
+}
+
+export interface RunReport {
+  runId: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string;
+  objects: ObjectSummary[];
+  problems: readonly Problem[];
+  decisions: MappingDecision[];
+}
+
+const COLUMNS: Array<[keyof ObjectSummary, string]> = [
+  ['object', 'Object'],
+  ['read', 'Read'],
+  ['created', 'Created'],
+  ['updated', 'Updated'],
+  ['unchanged', 'Unchanged'],
+  ['failed', 'Failed'],
+  ['skipped', 'Skipped'],
+  ['adjusted', 'Adjusted'],
+  ['inOrg', 'In org'],
+];
+
+export function summaryTable(objects: ObjectSummary[]): string {
+  const header = `| ${COLUMNS.map(([, title]) => title).join(' | ')} |`;
+  const rule = `| ${COLUMNS.map(([key]) => (key === 'object' ? '---' : '---:')).join(' | ')} |`;
+  const rows = objects.map((o) => `| ${COLUMNS.map(([key]) => String(o[key])).join(' | ')} |`);
+  return [header, rule, ...rows].join('\n');
+}
+
+function markdown(report: RunReport): string {
+  const byReason = new Map<string, number>();
+  for (const p of report.problems) {
+    const key = `${p.outcome} | ${p.object} | ${p.field ?? ''} | ${p.reason.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"')}`;
+    byReason.set(key, (byReason.get(key) ?? 0) + 1);
+  }
+  const reasons = [...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([key, n]) => `| ${key} | ${n} |`);
+  return [
+    `# cw-migrate run ${report.runId}`,
+    '',
+    `Status: **${report.status}**. Started ${report.startedAt}, finished ${report.finishedAt}.`,
+    '',
+    summaryTable(report.objects),
+    '',
+    '"In org" is counted in the org after the run. Every failed, skipped, adjusted or flagged record has a line in problems.csv.',
+    '',
+    '## Problems by kind',
+    '',
+    reasons.length ? '| Outcome | Object | Field | Reason | Records |\n| --- | --- | --- | --- | ---: |\n' + reasons.join('\n') : 'None.',
+    '',
+  ].join('\n');
+}
+
+export function writeReports(outputDir: string, report: RunReport): ReportFiles {
+  const folder = join(outputDir, report.runId);
+  mkdirSync(folder, { recursive: true });
+  const files: ReportFiles = {
+    folder,
+    summaryMarkdown: join(folder, 'summary.md'),
+    summaryJson: join(folder, 'summary.json'),
+    problemsCsv: join(folder, 'problems.csv'),
+    decisionsCsv: join(folder, 'decisions.csv'),
+  };
+  writeFileSync(files.summaryMarkdown, markdown(report));
+  writeFileSync(files.summaryJson, JSON.stringify({ ...report, problems: undefined, problemCount: report.problems.length }, null, 2));
+  writeFileSync(
+    files.problemsCsv,
+    stringify(report.problems.map((p) => ({ ...p, field: p.field ?? '', action: p.action ?? '' })), {
+      header: true,
+      columns: ['outcome', 'sourceKind', 'sourceId', 'object', 'field', 'reason', 'action'],
+    })
+  );
+  writeFileSync(
+    files.decisionsCsv,
+    stringify(
+      report.decisions.map((d) => ({ ...d, sourceContext: d.sourceContext ?? '', target: d.confirmedTarget ?? d.proposedTarget ?? '' })),
+      {
+        header: true,
+        columns: ['kind', 'sourceKey', 'sourceLabel', 'sourceContext', 'recordCount', 'status', 'target', 'proposedLabel', 'confidence', 'reason'],
+      }
+    )
+  );
+  // Scripts find the newest run without listing folders.
+  writeFileSync(join(outputDir, 'latest-run.txt'), `${report.runId}\n`);
+  return files;
+}

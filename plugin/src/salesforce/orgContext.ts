@@ -1,0 +1,133 @@
+/*
+ * What the migration needs to know about the target org before it decides anything: its users,
+ * queues, Case picklist values and what the running user may set.
+ */
+import type { Connection } from '@salesforce/core';
+
+export interface OrgUser {
+  Id: string;
+  Username: string;
+  Email?: string | null;
+  FirstName?: string | null;
+  LastName?: string | null;
+  IsActive: boolean;
+}
+
+export interface OrgQueue {
+  Id: string;
+  Name: string;
+  DeveloperName: string;
+  /** The queue can own cases (it has a QueueSobject row for Case). */
+  supportsCase: boolean;
+}
+
+export interface PicklistOption {
+  value: string;
+  label: string;
+  defaultValue: boolean;
+  /** For Case.Status: the CaseStatus row says the value closes the case. */
+  closed?: boolean;
+}
+
+export interface DescribeField {
+  name: string;
+  type: string;
+  length: number;
+  nillable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  defaultedOnCreate: boolean;
+  restrictedPicklist?: boolean;
+  picklistValues?: Array<{ value: string; label: string; active: boolean; defaultValue: boolean }>;
+}
+
+export interface ObjectDescribe {
+  name: string;
+  fields: DescribeField[];
+}
+
+export interface OrgContext {
+  orgId: string;
+  /** The user the plugin runs as; the default fallback owner. */
+  runningUser: OrgUser;
+  users: OrgUser[];
+  queues: OrgQueue[];
+  caseStatuses: PicklistOption[];
+  casePriorities: PicklistOption[];
+  describes: Map<string, ObjectDescribe>;
+}
+
+/** Objects whose describe the load consults for lengths, required fields and audit fields. */
+export const DESCRIBED_OBJECTS = ['Account', 'Contact', 'Case', 'CaseComment', 'User', 'Group'] as const;
+
+/** Reads the org context with a handful of describe calls and queries. */
+export async function readOrgContext(conn: Connection): Promise<OrgContext> {
+  const identity = await conn.request<{ user_id: string; organization_id: string }>('/services/oauth2/userinfo');
+  const describes = new Map<string, ObjectDescribe>();
+  for (const name of DESCRIBED_OBJECTS) {
+    // eslint-disable-next-line no-await-in-loop
+    describes.set(name, (await conn.describe(name)) as unknown as ObjectDescribe);
+  }
+  const users = await queryAll<OrgUser>(conn, 'SELECT Id, Username, Email, FirstName, LastName, IsActive FROM User');
+  const runningUser = users.find((u) => sameId(u.Id, identity.user_id));
+  if (!runningUser) throw new Error(`The running user ${identity.user_id} is not visible in a query of User.`);
+  return {
+    orgId: identity.organization_id,
+    runningUser,
+    users,
+    queues: await readQueues(conn),
+    caseStatuses: await readCaseStatuses(conn, describes.get('Case')!),
+    casePriorities: picklistOptions(describes.get('Case')!, 'Priority'),
+    describes,
+  };
+}
+
+/** Looks up one field of one described object. */
+export function describeField(context: OrgContext, object: string, field: string): DescribeField | undefined {
+  return context.describes.get(object)?.fields.find((f) => f.name === field);
+}
+
+/** The running user may set CreatedDate and CreatedById on insert of this object. */
+export function canSetAuditFields(context: OrgContext, object: string): boolean {
+  return describeField(context, object, 'CreatedDate')?.createable === true;
+}
+
+async function readQueues(conn: Connection): Promise<OrgQueue[]> {
+  const groups = await queryAll<{ Id: string; Name: string; DeveloperName: string }>(
+    conn,
+    "SELECT Id, Name, DeveloperName FROM Group WHERE Type = 'Queue'"
+  );
+  const caseQueues = await queryAll<{ QueueId: string }>(
+    conn,
+    "SELECT QueueId FROM QueueSobject WHERE SobjectType = 'Case'"
+  );
+  const supporting = new Set(caseQueues.map((q) => q.QueueId.slice(0, 15)));
+  return groups.map((g) => ({ ...g, supportsCase: supporting.has(g.Id.slice(0, 15)) }));
+}
+
+async function readCaseStatuses(conn: Connection, caseDescribe: ObjectDescribe): Promise<PicklistOption[]> {
+  const rows = await queryAll<{ ApiName?: string; MasterLabel: string; IsClosed: boolean }>(
+    conn,
+    'SELECT MasterLabel, ApiName, IsClosed FROM CaseStatus'
+  );
+  const closed = new Map(rows.map((r) => [r.ApiName ?? r.MasterLabel, r.IsClosed]));
+  return picklistOptions(caseDescribe, 'Status').map((o) => ({ ...o, closed: closed.get(o.value) ?? false }));
+}
+
+function picklistOptions(describe: ObjectDescribe, field: string): PicklistOption[] {
+  const values = describe.fields.find((f) => f.name === field)?.picklistValues ?? [];
+  return values
+    .filter((v) => v.active)
+    .map((v) => ({ value: v.value, label: v.label ?? v.value, defaultValue: v.defaultValue }));
+}
+
+/** Runs a SOQL query and follows nextRecordsUrl to the end. */
+export async function queryAll<T>(conn: Connection, soql: string): Promise<T[]> {
+  const result = await conn.query<T & Record<string, unknown>>(soql, { autoFetch: true, maxFetch: 10_000_000 });
+  return result.records as T[];
+}
+
+/** Compares ids regardless of their 15- or 18-character form. */
+export function sameId(a: string, b: string): boolean {
+  return a.slice(0, 15) === b.slice(0, 15);
+}
