@@ -32,7 +32,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
     'cw-public-key': Flags.string({ summary: messages.getMessage('flags.cw-public-key.summary'), env: 'CW_PUBLIC_KEY' }),
     'cw-private-key': Flags.string({ summary: messages.getMessage('flags.cw-private-key.summary'), env: 'CW_PRIVATE_KEY' }),
     'cw-client-id': Flags.string({ summary: messages.getMessage('flags.cw-client-id.summary'), env: 'CW_CLIENT_ID' }),
-    'no-extract': Flags.boolean({ summary: messages.getMessage('flags.no-extract.summary') }),
+    extract: Flags.boolean({ summary: messages.getMessage('flags.extract.summary'), default: true, allowNo: true }),
     'auto-confirm': Flags.boolean({ summary: messages.getMessage('flags.auto-confirm.summary') }),
     confidence: confidence({ summary: messages.getMessage('flags.confidence.summary'), default: 0.8 }),
     'unmatched-members': Flags.option({
@@ -48,7 +48,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
   public async run(): Promise<RunResult> {
     const { flags } = await this.parse(CwMigrateRun);
     const env = credentialsFromEnv(process.env);
-    const connectwise = flags['no-extract']
+    const connectwise = !flags.extract
       ? undefined
       : ({
           site: flags['cw-site'] ?? env.site,

@@ -1,0 +1,170 @@
+/*
+ * The whole chain on a small generated tenant: ConnectWise emulator -> sf cw migrate run (the
+ * real sf CLI with the plugin linked) -> org emulator. Every expectation is computed from the
+ * ConnectWise source records and the hand-written tables below, never from the plugin's code.
+ */
+import { expect } from 'chai';
+import { generateTenant } from '../cw-emulator/generator.js';
+import type { CwRecord } from '../cw-emulator/types.js';
+import { migrate, readProblems, short, startHarness, type Harness, type ProblemLine, type RunJson } from './support.js';
+
+/** What an MSP admin would pick for each generated board status; --confidence 0.5 accepts these. */
+const STATUS: Record<string, string> = {
+  New: 'New',
+  Assigned: 'Working',
+  'In Progress': 'Working',
+  'Waiting on Client': 'Working',
+  'Waiting on Vendor': 'Working',
+  Scheduled: 'Working',
+  Acknowledged: 'Working',
+  'On Hold': 'Working',
+  'Re-opened': 'Working',
+  Escalated: 'Escalated',
+  Completed: 'Closed',
+  Closed: 'Closed',
+  '>Closed': 'Closed',
+  Cancelled: 'Closed',
+  'Pending Parts (old)': 'New',
+  'zz Do Not Use': 'New',
+};
+
+const PRIORITY: Record<string, string> = {
+  'Priority 1 - Emergency Response': 'High',
+  'Priority 2 - Quick Response': 'Medium',
+  'Priority 3 - Normal Response': 'Medium',
+  'Priority 4 - Schedule Maintenance': 'Low',
+  'Priority 5 - Next Time': 'Low',
+  'Do Not Respond': 'Low',
+};
+
+type Rec = Record<string, unknown>;
+const ref = (r: CwRecord, key: string): Rec | undefined => r[key] as Rec | undefined;
+const byCwId = (rows: Rec[]): Map<string, Rec> => new Map(rows.filter((r) => r.CW_Id__c != null).map((r) => [String(r.CW_Id__c), r]));
+/** A comment's text without the author line and part marker the migration adds. */
+const commentText = (body: string): string => body.replace(/^\(part \d+ of \d+\)\n/, '').replace(/^Written by .* in ConnectWise\n\n/, '');
+
+describe('sf cw migrate run on a generated tenant (end to end)', function () {
+  const tenant = generateTenant({ seed: 7, companies: 40 });
+  let h: Harness;
+  let first: RunJson;
+  let problems: ProblemLine[];
+
+  before(async function () {
+    h = await startHarness(tenant);
+    first = await migrate(h);
+    problems = readProblems(first.result!.reports!.problemsCsv);
+  });
+  after(async () => h?.close());
+
+  const liveCompanies = (): CwRecord[] => tenant.companies.filter((c) => c.deletedFlag !== true);
+  const problemFor = (kind: string, id: number, field?: string): ProblemLine | undefined =>
+    problems.find((p) => p.sourceKind === kind && p.sourceId === String(id) && (field === undefined || p.field === field));
+
+  it('finishes with every record landed or reported, and exit status 0', () => {
+    expect(first.status).to.equal(0);
+    expect(first.result?.status).to.equal('Completed');
+    for (const o of first.result!.objects) expect(o.failed, o.object).to.equal(0);
+  });
+
+  it('creates one account per live company, with its name, and each deleted company is reported as skipped', () => {
+    const accounts = byCwId(h.org.records('Account'));
+    expect(accounts.size).to.equal(liveCompanies().length);
+    for (const c of liveCompanies()) expect(accounts.get(String(c.id))?.Name, `company ${c.id}`).to.equal(c.name);
+    for (const c of tenant.companies.filter((x) => x.deletedFlag === true)) {
+      expect(problemFor('company', c.id)?.outcome).to.equal('skipped');
+    }
+  });
+
+  it('links every account to its parent, or reports why not', () => {
+    const accounts = byCwId(h.org.records('Account'));
+    for (const c of liveCompanies()) {
+      const parentId = ref(c, 'parentCompany')?.id;
+      if (parentId == null) continue;
+      const parent = accounts.get(String(parentId));
+      const actual = short(accounts.get(String(c.id))?.ParentId);
+      if (parent && actual === short(parent.Id)) continue;
+      expect(problemFor('company', c.id, 'ParentId'), `company ${c.id} parent ${String(parentId)}`).to.not.equal(undefined);
+    }
+  });
+
+  it('creates one contact per contact, under the account of its company', () => {
+    const accounts = byCwId(h.org.records('Account'));
+    const contacts = byCwId(h.org.records('Contact'));
+    expect(contacts.size).to.equal(tenant.contacts.length);
+    for (const c of tenant.contacts) {
+      const account = accounts.get(String(ref(c, 'company')?.id));
+      const contact = contacts.get(String(c.id))!;
+      if (account) expect(short(contact.AccountId), `contact ${c.id}`).to.equal(short(account.Id));
+      else expect(problemFor('contact', c.id, 'AccountId'), `contact ${c.id}`).to.not.equal(undefined);
+      const lastName = typeof c.lastName === 'string' && c.lastName.trim() ? c.lastName : undefined;
+      if (lastName) expect(contact.LastName).to.equal(lastName);
+    }
+  });
+
+  it('maps every ticket to a case with subject, status, priority, account, contact and original date', () => {
+    const accounts = byCwId(h.org.records('Account'));
+    const contacts = byCwId(h.org.records('Contact'));
+    const cases = byCwId(h.org.records('Case'));
+    expect(cases.size).to.equal(tenant.tickets.length);
+    for (const t of tenant.tickets) {
+      const c = cases.get(String(t.id))!;
+      const label = `ticket ${t.id}`;
+      expect(c.Subject, label).to.equal(t.summary);
+      expect(c.Status, label).to.equal(STATUS[String(ref(t, 'status')?.name)]);
+      expect(c.Priority, label).to.equal(PRIORITY[String(ref(t, 'priority')?.name)]);
+      expect(c.CW_Board__c, label).to.equal(ref(t, 'board')?.name);
+      expect(Date.parse(String(c.Original_Create_Date__c)), label).to.equal(Date.parse(String(ref(t, '_info')?.dateEntered)));
+      const account = accounts.get(String(ref(t, 'company')?.id));
+      if (account) expect(short(c.AccountId), label).to.equal(short(account.Id));
+      const contact = contacts.get(String(ref(t, 'contact')?.id));
+      if (ref(t, 'contact') && contact) expect(short(c.ContactId), label).to.equal(short(contact.Id));
+    }
+  });
+
+  it('gives each case to the owner member’s user where one matches by email, else to the queue of its board', () => {
+    const users = h.org.records('User');
+    const queues = h.org.records('Group').filter((g) => g.Type === 'Queue');
+    const cases = byCwId(h.org.records('Case'));
+    const memberEmail = new Map(tenant.members.map((m) => [String(m.identifier).toLowerCase(), String(m.primaryEmail ?? '').toLowerCase()]));
+    for (const t of tenant.tickets) {
+      const email = memberEmail.get(String(ref(t, 'owner')?.identifier ?? '').toLowerCase());
+      const user = email ? users.find((u) => u.IsActive === true && String(u.Email).toLowerCase() === email) : undefined;
+      const boardName = String(ref(t, 'board')?.name);
+      const queue = queues.find((q) => q.Name === boardName.slice(0, 40));
+      const expected = user?.Id ?? queue?.Id;
+      expect(short(cases.get(String(t.id))?.OwnerId), `ticket ${t.id}`).to.equal(short(expected));
+    }
+  });
+
+  it('keeps the first detail-description note as the description and every other note, whole, as comments', () => {
+    const cases = byCwId(h.org.records('Case'));
+    const comments = h.org.records('CaseComment');
+    for (const t of tenant.tickets) {
+      const notes = tenant.ticketNotes.filter((n) => n.ticketId === t.id).sort((a, b) => a.id - b.id);
+      const description = notes.find((n) => n.detailDescriptionFlag === true && typeof n.text === 'string' && n.text.trim() !== '');
+      const c = cases.get(String(t.id))!;
+      if (description && String(description.text).length <= 32_000) expect(c.Description).to.equal(description.text);
+      const onCase = comments.filter((x) => short(x.ParentId) === short(c.Id)).map((x) => commentText(String(x.CommentBody)));
+      const joined = onCase.join('');
+      for (const n of notes.filter((x) => x !== description)) {
+        expect(joined.includes(String(n.text ?? '')), `note ${n.id} of ticket ${t.id}`).to.equal(true);
+      }
+    }
+  });
+
+  it('reports the same counts in its summary as the org holds', () => {
+    const inOrg = (object: string): number => first.result!.objects.find((o) => o.object === object)!.inOrg;
+    expect(inOrg('Account')).to.equal(byCwId(h.org.records('Account')).size);
+    expect(inOrg('Contact')).to.equal(byCwId(h.org.records('Contact')).size);
+    expect(inOrg('Case')).to.equal(byCwId(h.org.records('Case')).size);
+  });
+
+  it('duplicates nothing when run again', async () => {
+    const count = (object: string): number => h.org.records(object).length;
+    const before = ['Account', 'Contact', 'Case', 'CaseComment', 'Group', 'QueueSobject'].map(count);
+    const again = await migrate(h);
+    expect(again.status).to.equal(0);
+    expect(['Account', 'Contact', 'Case', 'CaseComment', 'Group', 'QueueSobject'].map(count)).to.deep.equal(before);
+    for (const o of again.result!.objects) expect(o.created, o.object).to.equal(0);
+  });
+});
