@@ -91,6 +91,7 @@ export async function loadComments(ctx: LoadContext, source: CommentSource): Pro
   const done = ctx.journal.landed(OBJECT);
   const todo = planned.filter((row) => !done.has(sourceKeyOf(row)));
   stats.unchanged += planned.length - todo.length;
+  ctx.progress('Case comments', 0, todo.length);
   for (let start = 0; start < todo.length; start += BATCH) {
     const batch = todo.slice(start, start + BATCH);
     ctx.journal.markPending(

@@ -69,7 +69,7 @@ export function applyResults(ctx: LoadContext, object: string, rows: WrittenRow[
         sourceKind: row.sourceKind,
         sourceId: row.sourceId,
         object,
-        field: fieldOf(result.error),
+        field: result.fields?.[0] ?? fieldOf(result.error),
         reason: result.error ?? 'The org gave no reason.',
         action: 'Correct the value in ConnectWise or the mapping, then run again; only the failed records are sent.',
       });

@@ -43,6 +43,7 @@ export async function createQueues(ctx: LoadContext, decisions: MappingDecision[
       results
     );
     const links = [...landed.entries()].map(([sourceKey, id]) => ({ sourceKey, QueueId: id, SobjectType: 'Case' }));
+    statsFor(ctx, 'QueueSobject').read += links.length;
     const linkResults = await sendCollections(ctx.conn, {
       object: 'QueueSobject',
       operation: 'insert',

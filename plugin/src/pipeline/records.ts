@@ -65,6 +65,7 @@ export async function loadAccounts(ctx: LoadContext, allCompanies: CwCompany[]):
   const landed = new Map<string, string>();
   const landedKeys = new Set<string>();
   let done = 0;
+  ctx.progress('Accounts', 0, companies.length);
   for (const wave of plan.waves) {
     const items = wave.companies.map((company) => ({
       id: company.id,

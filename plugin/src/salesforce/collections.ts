@@ -58,6 +58,7 @@ export async function sendCollections(conn: Connection, request: CollectionReque
         id: item.id ?? undefined,
         created: item.created,
         error: item.errors?.map((e) => `${e.statusCode}: ${e.message}`).join('; ') || undefined,
+        fields: item.errors?.flatMap((e) => e.fields ?? []),
       });
     });
   }

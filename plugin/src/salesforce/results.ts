@@ -9,6 +9,8 @@ export interface RowResult {
   created?: boolean;
   /** "STATUS_CODE: message", as the org gave it. */
   error?: string;
+  /** API names of the fields the org blamed, where it named them. */
+  fields?: string[];
 }
 
 /** Error codes a later attempt can get past without anything being changed. */

@@ -6,6 +6,7 @@
 import type { ProblemLog } from '../report/problems.js';
 import type { ObjectDescribe } from '../salesforce/orgContext.js';
 import { EXTERNAL_ID, RowBuilder, isoDateTime, type Row } from './rows.js';
+import { COMMENT_LIMIT } from './comments.js';
 import { splitText } from './text.js';
 import { present, type CwTicket, type CwTicketNote } from './sourceTypes.js';
 
@@ -59,7 +60,7 @@ export function caseRow(ticket: CwTicket, notes: CwTicketNote[], ctx: CaseTransf
   const description = descriptionNote(notes)?.text;
   if (description) {
     const limit = ctx.describe.fields.find((f) => f.name === 'Description')?.length ?? 32_000;
-    const parts = splitText(description, limit);
+    const parts = splitText(description, limit, COMMENT_LIMIT);
     b.set('Description', parts[0]);
     descriptionOverflow = parts.slice(1);
     if (parts.length > 1) {

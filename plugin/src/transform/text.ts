@@ -9,17 +9,21 @@ export function partMarker(part: number, total: number): string {
 }
 
 /**
- * Splits `text` into parts of at most `limit` characters including the part marker. Prefers to
- * break at a line end or a space in the last fifth of a part so words stay whole. Never splits a
- * surrogate pair. A text that fits is returned as one unmarked part.
+ * Splits `text` into parts that each fit, including the part marker: the first part at most
+ * `limit` characters, the others at most `restLimit` (a case description holds more than the
+ * comments that continue it). Prefers to break at a line end or a space in the last fifth of a
+ * part so words stay whole, and never splits a surrogate pair. A text that fits is returned as one
+ * unmarked part.
  */
-export function splitText(text: string, limit: number): string[] {
+export function splitText(text: string, limit: number, restLimit = limit): string[] {
   if (text.length <= limit) return [text];
   // The marker length depends on the number of parts; reserve room for up to 9999 parts.
-  const room = limit - partMarker(9999, 9999).length;
+  const reserve = partMarker(9999, 9999).length;
   const bodies: string[] = [];
   let rest = text;
-  while (rest.length > room) {
+  for (;;) {
+    const room = (bodies.length === 0 ? limit : restLimit) - reserve;
+    if (rest.length <= room) break;
     let cut = room;
     const window = rest.slice(Math.floor(room * 0.8), room);
     const breakAt = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));

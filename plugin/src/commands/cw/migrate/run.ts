@@ -59,7 +59,8 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
           clientId: flags['cw-client-id'] ?? env.clientId,
         } as ConnectWiseClientOptions);
 
-    this.spinner.start('Migrating');
+    const progress = this.progressReporter();
+    if (process.stderr.isTTY) this.spinner.start('Migrating');
     const result = await runMigration({
       conn: flags['target-org'].getConnection(flags['api-version']),
       connectwise,
@@ -69,11 +70,9 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       confidence: flags.confidence,
       unmatchedMembers: flags['unmatched-members'],
       fallbackOwner: flags['fallback-owner'],
-      progress: (phase, done, total) => {
-        this.spinner.status = total > 1 ? `${phase} ${done}/${total}` : phase;
-      },
+      progress,
     });
-    this.spinner.stop(result.status);
+    if (process.stderr.isTTY) this.spinner.stop(result.status);
 
     if (result.status === 'AwaitingDecisions') {
       const list = result.openDecisions
@@ -90,5 +89,25 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       throw error;
     }
     return result;
+  }
+
+  /**
+   * Progress on a terminal: the spinner's status, refreshed at most twice a second. Without a
+   * terminal (CI logs, pipes) one line per phase, so logs stay readable.
+   */
+  private progressReporter(): (phase: string, done: number, total: number) => void {
+    let lastPhase = '';
+    let lastAt = 0;
+    return (phase, done, total) => {
+      const now = Date.now();
+      if (process.stderr.isTTY) {
+        if (phase === lastPhase && now - lastAt < 500 && done < total) return;
+        this.spinner.status = total > 1 ? `${phase} ${done}/${total}` : phase;
+      } else if (phase !== lastPhase && !this.jsonEnabled()) {
+        this.logToStderr(`  ${phase}`);
+      }
+      lastPhase = phase;
+      lastAt = now;
+    };
   }
 }
