@@ -6,7 +6,7 @@
  * Options: --companies N (default 8000, about 52,000 tickets), --seed S.
  * This is a measurement, not a test: it asserts nothing about speed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,6 +70,8 @@ try {
   process.stdout.write(`Requests to ConnectWise: ${cw.requestCount()}\n`);
   process.stdout.write(`Requests to Salesforce: ${JSON.stringify(orgRequests)}\n`);
   for (const o of result.objects) process.stdout.write(`  ${o.object}: ${o.created} created, ${o.failed} failed, ${o.inOrg} in org\n`);
+  const failures = readFileSync(result.reports!.problemsCsv, 'utf8').split('\n').filter((l) => l.startsWith('failed,'));
+  if (failures.length > 0) process.stdout.write(`\nFirst of ${failures.length} failures:\n${failures.slice(0, 3).join('\n')}\n`);
 } finally {
   clearInterval(sampler);
   await cw.close();

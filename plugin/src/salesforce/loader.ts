@@ -29,8 +29,32 @@ export interface LoadOutcome {
   api: 'bulk' | 'rest';
 }
 
+/**
+ * Whether Bulk API 2.0 can carry a row. A carriage return inside a value can make the org read
+ * the upload's line endings as CRLF and fail the whole job ("LineEnding is invalid on user
+ * data"), so such rows go through REST, which takes them as they are.
+ */
+function bulkSafe(row: Row): boolean {
+  return !Object.values(row).some((value) => typeof value === 'string' && value.includes('\r'));
+}
+
 /** Writes the rows and returns one result per row, in input order. */
 export async function loadRows(conn: Connection, request: LoadRequest): Promise<LoadOutcome> {
+  if ((request.api ?? 'bulk') === 'bulk' && request.rows.length >= BULK_THRESHOLD && !request.rows.every(bulkSafe)) {
+    const indexes = request.rows.map((row, index) => ({ row, index }));
+    const viaBulk = indexes.filter((x) => bulkSafe(x.row));
+    const viaRest = indexes.filter((x) => !bulkSafe(x.row));
+    const results: RowResult[] = new Array<RowResult>(request.rows.length);
+    for (const [part, api] of [
+      [viaBulk, 'bulk'],
+      [viaRest, 'rest'],
+    ] as const) {
+      // eslint-disable-next-line no-await-in-loop
+      const outcome = await loadRows(conn, { ...request, rows: part.map((x) => x.row), api });
+      outcome.results.forEach((r, i) => (results[part[i].index] = { ...r, index: part[i].index }));
+    }
+    return { results, api: 'bulk' };
+  }
   const canBulk = request.operation === 'upsert' && request.externalIdField !== undefined;
   const api = request.api ?? (canBulk && request.rows.length >= BULK_THRESHOLD ? 'bulk' : 'rest');
   const send = (rows: Row[]): Promise<RowResult[]> =>
