@@ -43,15 +43,20 @@ const byCwId = (rows: Rec[]): Map<string, Rec> => new Map(rows.filter((r) => r.C
 /** A comment's text without the author line and part marker the migration adds. */
 const commentText = (body: string): string => body.replace(/^\(part \d+ of \d+\)\n/, '').replace(/^Written by .* in ConnectWise\n\n/, '');
 
+/** The admin leaves this board's tickets behind with --skip-board. */
+const SKIPPED_BOARD = 'Network Operations Center';
+
 describe('sf cw migrate run on a generated tenant (end to end)', function () {
   const tenant = generateTenant({ seed: 7, companies: 40 });
+  const onSkippedBoard = (t: CwRecord): boolean => ref(t, 'board')?.name === SKIPPED_BOARD;
+  const migrated = tenant.tickets.filter((t) => !onSkippedBoard(t));
   let h: Harness;
   let first: RunJson;
   let problems: ProblemLine[];
 
   before(async function () {
     h = await startHarness(tenant);
-    first = await migrate(h);
+    first = await migrate(h, 'e2e', ['--skip-board', SKIPPED_BOARD]);
     problems = readProblems(first.result!.reports!.problemsCsv);
   });
   after(async () => h?.close());
@@ -105,8 +110,8 @@ describe('sf cw migrate run on a generated tenant (end to end)', function () {
     const accounts = byCwId(h.org.records('Account'));
     const contacts = byCwId(h.org.records('Contact'));
     const cases = byCwId(h.org.records('Case'));
-    expect(cases.size).to.equal(tenant.tickets.length);
-    for (const t of tenant.tickets) {
+    expect(cases.size).to.equal(migrated.length);
+    for (const t of migrated) {
       const c = cases.get(String(t.id))!;
       const label = `ticket ${t.id}`;
       expect(c.Subject, label).to.equal(t.summary);
@@ -126,7 +131,7 @@ describe('sf cw migrate run on a generated tenant (end to end)', function () {
     const queues = h.org.records('Group').filter((g) => g.Type === 'Queue');
     const cases = byCwId(h.org.records('Case'));
     const memberEmail = new Map(tenant.members.map((m) => [String(m.identifier).toLowerCase(), String(m.primaryEmail ?? '').toLowerCase()]));
-    for (const t of tenant.tickets) {
+    for (const t of migrated) {
       const email = memberEmail.get(String(ref(t, 'owner')?.identifier ?? '').toLowerCase());
       const user = email ? users.find((u) => u.IsActive === true && String(u.Email).toLowerCase() === email) : undefined;
       const boardName = String(ref(t, 'board')?.name);
@@ -139,7 +144,7 @@ describe('sf cw migrate run on a generated tenant (end to end)', function () {
   it('keeps the first detail-description note as the description and every other note, whole, as comments', () => {
     const cases = byCwId(h.org.records('Case'));
     const comments = h.org.records('CaseComment');
-    for (const t of tenant.tickets) {
+    for (const t of migrated) {
       const notes = tenant.ticketNotes.filter((n) => n.ticketId === t.id).sort((a, b) => a.id - b.id);
       const description = notes.find((n) => n.detailDescriptionFlag === true && typeof n.text === 'string' && n.text.trim() !== '');
       const c = cases.get(String(t.id))!;
@@ -152,6 +157,17 @@ describe('sf cw migrate run on a generated tenant (end to end)', function () {
     }
   });
 
+  it('leaves the tickets of the skipped board behind, each with a "skipped" line', () => {
+    const skipped = tenant.tickets.filter(onSkippedBoard);
+    expect(skipped.length).to.be.greaterThan(0);
+    const cases = byCwId(h.org.records('Case'));
+    for (const t of skipped) {
+      expect(cases.has(String(t.id)), `ticket ${t.id}`).to.equal(false);
+      expect(problemFor('ticket', t.id)?.outcome, `ticket ${t.id}`).to.equal('skipped');
+    }
+    expect(h.org.records('Group').some((g) => g.Name === SKIPPED_BOARD)).to.equal(false);
+  });
+
   it('reports the same counts in its summary as the org holds', () => {
     const inOrg = (object: string): number => first.result!.objects.find((o) => o.object === object)!.inOrg;
     expect(inOrg('Account')).to.equal(byCwId(h.org.records('Account')).size);
@@ -162,7 +178,7 @@ describe('sf cw migrate run on a generated tenant (end to end)', function () {
   it('duplicates nothing when run again', async () => {
     const count = (object: string): number => h.org.records(object).length;
     const before = ['Account', 'Contact', 'Case', 'CaseComment', 'Group', 'QueueSobject'].map(count);
-    const again = await migrate(h);
+    const again = await migrate(h, 'e2e', ['--skip-board', SKIPPED_BOARD]);
     expect(again.status).to.equal(0);
     expect(['Account', 'Contact', 'Case', 'CaseComment', 'Group', 'QueueSobject'].map(count)).to.deep.equal(before);
     for (const o of again.result!.objects) expect(o.created, o.object).to.equal(0);

@@ -8,6 +8,8 @@ import { autoConfirm, decisionKey, isOpen, type MappingDecision } from './decisi
 export function mergeDecisions(previous: MappingDecision[], proposed: MappingDecision[]): MappingDecision[] {
   const made = new Map(previous.filter((d) => !isOpen(d)).map((d) => [decisionKey(d), d]));
   return proposed.map((p) => {
+    // A decision made in this run (a Skip from a flag) wins over one kept from before.
+    if (!isOpen(p)) return p;
     const kept = made.get(decisionKey(p));
     return kept ? { ...kept, recordCount: p.recordCount, sourceLabel: p.sourceLabel } : p;
   });

@@ -4,7 +4,7 @@
  * count what is in the org and write the reports.
  */
 import { randomUUID } from 'node:crypto';
-import type { Connection } from '@salesforce/core';
+import { SfError, type Connection } from '@salesforce/core';
 import { ConnectWiseClient, type ConnectWiseClientOptions } from '../connectwise/client.js';
 import { extract, type ExtractSummary } from '../connectwise/extractor.js';
 import type { MappingDecision } from '../mapping/decisions.js';
@@ -36,6 +36,8 @@ export interface MigrationOptions {
   unmatchedMembers: 'fallback' | 'placeholder';
   /** Username of the fallback owner; the running user when not given. */
   fallbackOwner?: string;
+  /** Boards whose tickets are not migrated, by name (case-insensitive). */
+  skipBoards?: string[];
   progress: Progress;
 }
 
@@ -91,6 +93,25 @@ function fallbackUser(users: OrgUser[], running: OrgUser, username: string | und
   return user;
 }
 
+/** Marks the named boards Skip; a name that matches no board is an error, not a silent no-op. */
+function skipBoards(decisions: MappingDecision[], names: string[]): MappingDecision[] {
+  const wanted = new Set(names.map((n) => n.trim().toLowerCase()));
+  const boards = decisions.filter((d) => d.kind === 'board');
+  const unknown = [...wanted].filter((name) => !boards.some((b) => b.sourceLabel.toLowerCase() === name));
+  if (unknown.length > 0) {
+    throw new SfError(
+      `No ConnectWise board is named ${unknown.map((n) => `"${n}"`).join(', ')}. The boards are: ${boards.map((b) => `"${b.sourceLabel}"`).join(', ')}.`,
+      'UnknownBoard',
+      ['Check the spelling in --skip-board against the board names listed above.']
+    );
+  }
+  return decisions.map((d) =>
+    d.kind === 'board' && wanted.has(d.sourceLabel.toLowerCase())
+      ? { ...d, status: 'Skip', reason: 'Skipped with --skip-board.' }
+      : d
+  );
+}
+
 /** Runs one migration end to end. */
 export async function runMigration(options: MigrationOptions): Promise<MigrationResult> {
   const startedAt = new Date().toISOString();
@@ -113,7 +134,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     const journal = new Journal(store.db);
     const fallbackOwner = fallbackUser(org.users, org.runningUser, options.fallbackOwner);
     const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner });
-    const settled = settleDecisions(journal.decisions(), proposed, {
+    const settled = settleDecisions(journal.decisions(), skipBoards(proposed, options.skipBoards ?? []), {
       autoConfirm: options.autoConfirm,
       threshold: options.confidence,
     });

@@ -41,6 +41,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       default: 'fallback',
     })(),
     'fallback-owner': Flags.string({ summary: messages.getMessage('flags.fallback-owner.summary') }),
+    'skip-board': Flags.string({ summary: messages.getMessage('flags.skip-board.summary'), multiple: true }),
     'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary'), default: 'cw-migrate-output' }),
     'work-dir': Flags.directory({ summary: messages.getMessage('flags.work-dir.summary'), default: '.' }),
   };
@@ -70,6 +71,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       confidence: flags.confidence,
       unmatchedMembers: flags['unmatched-members'],
       fallbackOwner: flags['fallback-owner'],
+      skipBoards: flags['skip-board'],
       progress,
     });
     if (process.stderr.isTTY) this.spinner.stop(result.status);
