@@ -23,8 +23,10 @@ export function sfEnvironment(home: string, extra: NodeJS.ProcessEnv = {}): Node
     XDG_CACHE_HOME: join(home, '.cache'),
     SF_DISABLE_TELEMETRY: 'true',
     SFDX_DISABLE_TELEMETRY: 'true',
+    // The CLI reads the first name; the update hook it hands over to reads the second. Setting only
+    // the first stops the CLI from setting the second for npm installs, and updates start again.
     SF_AUTOUPDATE_DISABLE: 'true',
-    SFDX_AUTOUPDATE_DISABLE: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
     SF_DISABLE_DNS_CHECK: 'true',
     SF_HIDE_RELEASE_NOTES: 'true',

@@ -128,7 +128,11 @@ export class WorkStore {
          last_updated = excluded.last_updated, deleted = excluded.deleted`
     );
     this.selectByKind = db.prepare('SELECT * FROM source_record WHERE kind = ? ORDER BY id');
-    this.selectByParent = db.prepare('SELECT * FROM source_record WHERE kind = ? AND parent_id = ? ORDER BY id');
+    // Without the hint SQLite walks the primary key for the kind (it also yields id order) and reads
+    // every note of the tenant for each ticket.
+    this.selectByParent = db.prepare(
+      'SELECT * FROM source_record INDEXED BY source_record_by_parent WHERE kind = ? AND parent_id = ? ORDER BY id'
+    );
     this.countByKind = db.prepare('SELECT count(*) AS n FROM source_record WHERE kind = ?');
     this.selectWatermark = db.prepare('SELECT last_updated FROM watermark WHERE kind = ?');
     this.upsertWatermark = db.prepare(

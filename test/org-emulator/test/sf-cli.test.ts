@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import type { OrgEmulator } from '../index.js';
+import { sfEnvironment } from '../../../scripts/lib/sfCli.js';
 import { startTestOrg } from './helpers.js';
 
 const run = promisify(execFile);
@@ -21,16 +22,7 @@ describe('org emulator: the real sf CLI', function () {
   let home: string;
 
   async function sf(args: string[]): Promise<{ status: number; result: any; warnings?: string[] }> {
-    const env = {
-      ...process.env,
-      HOME: home,
-      PATH: `${BIN}:${process.env.PATH ?? ''}`,
-      SF_ACCESS_TOKEN: org.accessToken,
-      SF_DISABLE_TELEMETRY: 'true',
-      SF_AUTOUPDATE_DISABLE: 'true',
-      SF_SKIP_NEW_VERSION_CHECK: 'true',
-      SF_DISABLE_DNS_CHECK: 'true',
-    };
+    const env = sfEnvironment(home, { SF_ACCESS_TOKEN: org.accessToken });
     try {
       const { stdout } = await run(join(BIN, 'sf'), [...args, '--json'], {
         env,
