@@ -11,7 +11,7 @@ import type { MappingDecision } from '../mapping/decisions.js';
 import { proposeDecisions } from '../mapping/proposals.js';
 import { DecisionResolver } from '../mapping/resolver.js';
 import { settleDecisions } from '../mapping/snapshot.js';
-import { ProblemLog } from '../report/problems.js';
+import { groupProblems, ProblemLog, type ProblemGroup } from '../report/problems.js';
 import { summarise, type ObjectSummary } from '../report/summary.js';
 import { writeReports, type ReportFiles } from '../report/writeReports.js';
 import { readOrgContext, type OrgUser } from '../salesforce/orgContext.js';
@@ -21,6 +21,7 @@ import type { CwBoard, CwBoardStatus, CwCompany, CwContact, CwMember, CwPriority
 import { loadComments } from './comments.js';
 import type { LoadContext, ObjectStats, Progress } from './context.js';
 import { Journal } from './journal.js';
+import { createPlaceholderUsers } from './placeholderUsers.js';
 import { createQueues } from './queues.js';
 import { loadAccounts, loadCases, loadContacts } from './records.js';
 
@@ -51,6 +52,8 @@ export interface MigrationResult {
   objects: ObjectSummary[];
   openDecisions: MappingDecision[];
   problemCount: number;
+  /** Problem lines grouped by kind, largest group first. */
+  problemGroups?: ProblemGroup[];
   reports?: ReportFiles;
 }
 
@@ -112,6 +115,24 @@ function skipBoards(decisions: MappingDecision[], names: string[]): MappingDecis
   );
 }
 
+/** Writes everything in dependency order; returns the decisions with the ids of what it created. */
+async function loadAll(ctx: LoadContext, source: Source, settled: MappingDecision[], fallbackOwnerId: string): Promise<MappingDecision[]> {
+  const withUsers = await createPlaceholderUsers(ctx, settled, source.members);
+  const decisions = await createQueues(ctx, withUsers);
+  ctx.journal.saveDecisions(decisions);
+  const mapping = new DecisionResolver(decisions, fallbackOwnerId);
+  const accounts = await loadAccounts(ctx, source.companies);
+  const contacts = await loadContacts(ctx, source.contacts, new Set(accounts.keys()));
+  const cases = await loadCases(ctx, source.tickets, source.notesByTicket, mapping, new Set(accounts.keys()), new Set(contacts.keys()));
+  await loadComments(ctx, {
+    cases: cases.landed,
+    notesByTicket: source.notesByTicket,
+    descriptionOverflow: cases.descriptionOverflow,
+    userForMember: (identifier) => mapping.userForMember(identifier),
+  });
+  return decisions;
+}
+
 /** Runs one migration end to end. */
 export async function runMigration(options: MigrationOptions): Promise<MigrationResult> {
   const startedAt = new Date().toISOString();
@@ -154,23 +175,19 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       progress: options.progress,
       stats: new Map<string, ObjectStats>(),
     };
-    const decisions = await createQueues(ctx, settled.decisions);
-    journal.saveDecisions(decisions);
-    const mapping = new DecisionResolver(decisions, fallbackOwner.Id);
-    const accounts = await loadAccounts(ctx, source.companies);
-    const contacts = await loadContacts(ctx, source.contacts, new Set(accounts.keys()));
-    const cases = await loadCases(ctx, source.tickets, source.notesByTicket, mapping, new Set(accounts.keys()), new Set(contacts.keys()));
-    await loadComments(ctx, {
-      cases: cases.landed,
-      notesByTicket: source.notesByTicket,
-      descriptionOverflow: cases.descriptionOverflow,
-      userForMember: (identifier) => mapping.userForMember(identifier),
-    });
+    let decisions: MappingDecision[];
+    try {
+      decisions = await loadAll(ctx, source, settled.decisions, fallbackOwner.Id);
+    } catch (error) {
+      journal.finishRun(runId, 'Failed', { error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
 
     options.progress('Counting records in the org', 0, 1);
     const objects = await summarise(options.conn, ctx.stats, ctx.problems);
     const status: MigrationStatus = objects.some((o) => o.failed > 0) ? 'CompletedWithFailures' : 'Completed';
     const finishedAt = new Date().toISOString();
+    const problemGroups = groupProblems(ctx.problems.all());
     const reports = writeReports(options.outputDir, {
       runId,
       status,
@@ -178,10 +195,11 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       finishedAt,
       objects,
       problems: ctx.problems.all(),
+      problemGroups,
       decisions,
     });
     journal.finishRun(runId, status, objects);
-    return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, reports };
+    return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, problemGroups, reports };
   } finally {
     store.close();
   }

@@ -40,3 +40,25 @@ export class ProblemLog {
     return new Set(this.items.filter((p) => p.object === object && p.outcome === outcome).map((p) => String(p.sourceId)));
   }
 }
+
+export interface ProblemGroup {
+  outcome: Outcome;
+  object: string;
+  field: string;
+  /** The reason with its numbers and quoted values folded, so alike lines group together. */
+  reason: string;
+  records: number;
+}
+
+/** Groups problem lines by outcome, object, field and the shape of their reason; largest first. */
+export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of problems) {
+    const reason = p.reason.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
+    const key = [p.outcome, p.object, p.field ?? '', reason].join('\u0000');
+    const group = groups.get(key) ?? { outcome: p.outcome, object: p.object, field: p.field ?? '', reason, records: 0 };
+    group.records++;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.records - a.records);
+}

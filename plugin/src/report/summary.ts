@@ -15,6 +15,7 @@ export interface ObjectSummary extends ObjectStats {
 
 /** How to count an object's migrated records in the org. */
 const ORG_COUNTS: Record<string, string> = {
+  User: 'SELECT COUNT() FROM User WHERE CW_Id__c != null',
   Group: "SELECT COUNT() FROM Group WHERE Type = 'Queue' AND DeveloperName LIKE 'CW%'",
   QueueSobject: "SELECT COUNT() FROM QueueSobject WHERE SobjectType = 'Case' AND Queue.DeveloperName LIKE 'CW%'",
   Account: 'SELECT COUNT() FROM Account WHERE CW_Id__c != null',
@@ -24,7 +25,7 @@ const ORG_COUNTS: Record<string, string> = {
 };
 
 /** Objects in load order, as the summary lists them. */
-export const SUMMARY_ORDER = ['Group', 'QueueSobject', 'Account', 'Contact', 'Case', 'CaseComment'];
+export const SUMMARY_ORDER = ['User', 'Group', 'QueueSobject', 'Account', 'Contact', 'Case', 'CaseComment'];
 
 export async function summarise(conn: Connection, stats: Map<string, ObjectStats>, problems: ProblemLog): Promise<ObjectSummary[]> {
   const objects = SUMMARY_ORDER.filter((o) => stats.has(o));

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { MappingDecision } from '../mapping/decisions.js';
-import type { Problem } from './problems.js';
+import type { Problem, ProblemGroup } from './problems.js';
 import type { ObjectSummary } from './summary.js';
 
 export interface ReportFiles {
@@ -21,6 +21,7 @@ export interface RunReport {
   finishedAt: string;
   objects: ObjectSummary[];
   problems: readonly Problem[];
+  problemGroups: ProblemGroup[];
   decisions: MappingDecision[];
 }
 
@@ -44,12 +45,7 @@ export function summaryTable(objects: ObjectSummary[]): string {
 }
 
 function markdown(report: RunReport): string {
-  const byReason = new Map<string, number>();
-  for (const p of report.problems) {
-    const key = `${p.outcome} | ${p.object} | ${p.field ?? ''} | ${p.reason.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"')}`;
-    byReason.set(key, (byReason.get(key) ?? 0) + 1);
-  }
-  const reasons = [...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([key, n]) => `| ${key} | ${n} |`);
+  const reasons = report.problemGroups.map((g) => `| ${g.outcome} | ${g.object} | ${g.field} | ${g.reason} | ${g.records} |`);
   return [
     `# cw-migrate run ${report.runId}`,
     '',

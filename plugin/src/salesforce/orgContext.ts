@@ -55,6 +55,8 @@ export interface OrgContext {
   caseStatuses: PicklistOption[];
   casePriorities: PicklistOption[];
   describes: Map<string, ObjectDescribe>;
+  /** The running user holds "Update Records with Inactive Owners". */
+  inactiveOwnersAllowed: boolean;
 }
 
 /** Objects whose describe the load consults for lengths, required fields and audit fields. */
@@ -79,7 +81,24 @@ export async function readOrgContext(conn: Connection): Promise<OrgContext> {
     caseStatuses: await readCaseStatuses(conn, describes.get('Case')!),
     casePriorities: picklistOptions(describes.get('Case')!, 'Priority'),
     describes,
+    inactiveOwnersAllowed: await holdsPermission(conn, runningUser.Id, 'PermissionsUpdateWithInactiveOwner'),
   };
+}
+
+/**
+ * Whether a permission set assigned to the user (the profile's own one included, as every org
+ * represents profile permissions that way) grants a permission. An org that will not answer the
+ * query is taken to say no.
+ */
+export async function holdsPermission(conn: Connection, userId: string, permission: string): Promise<boolean> {
+  try {
+    const result = await conn.query(
+      `SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '${userId}' AND PermissionSet.${permission} = true LIMIT 1`
+    );
+    return result.totalSize > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Looks up one field of one described object. */

@@ -31,6 +31,7 @@ const org: OrgContext = {
     { value: 'Low', label: 'Low', defaultValue: false },
   ],
   describes: new Map(),
+  inactiveOwnersAllowed: false,
 };
 
 const source: ProposalSource = {

@@ -83,6 +83,12 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       throw messages.createError('error.DecisionsOpen', [result.openDecisions.length, list], [this.config.bin]);
     }
     this.log(summaryTable(result.objects));
+    const groups = result.problemGroups ?? [];
+    if (groups.length > 0) {
+      this.log(messages.getMessage('info.ProblemsHeader', [result.problemCount]));
+      for (const g of groups.slice(0, 8)) this.log(`  ${String(g.records).padStart(6)}  ${g.outcome} ${g.object}${g.field ? `.${g.field}` : ''}: ${g.reason}`);
+      if (groups.length > 8) this.log(messages.getMessage('info.MoreProblems', [groups.length - 8]));
+    }
     this.log(messages.getMessage('info.Summary', [result.runId, result.status, result.reports?.folder ?? '']));
     const failed = result.objects.reduce((n, o) => n + o.failed, 0);
     if (failed > 0) {
