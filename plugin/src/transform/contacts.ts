@@ -118,7 +118,8 @@ export function flagDuplicateEmails(contacts: CwContact[], problems: ProblemLog)
   for (const contact of contacts) {
     const item = pick(contact.communicationItems ?? [], isEmail);
     const address = item ? emailOf(item)?.toLowerCase() : undefined;
-    if (!address) continue;
+    // An invalid address already has its own line; "n/a" on ten contacts is no duplicate.
+    if (!address || !isValidEmail(address)) continue;
     const first = firstWith.get(address);
     if (first === undefined) {
       firstWith.set(address, contact.id);
@@ -129,7 +130,7 @@ export function flagDuplicateEmails(contacts: CwContact[], problems: ProblemLog)
         sourceId: contact.id,
         object: 'Contact',
         field: 'Email',
-        reason: `Same email as contact ${first} (${address}); both load, review them for a merge.`,
+        reason: `Same email as contact ${first}, "${address}"; both load, review them for a merge.`,
       });
     }
   }
