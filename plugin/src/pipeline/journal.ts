@@ -12,6 +12,15 @@ export interface Landed {
   sfId: string;
 }
 
+export interface RunRecord {
+  runId: string;
+  started: string;
+  finished?: string;
+  status: string;
+  /** JSON of the per-object summary, or of the error that stopped the run. */
+  summary?: string;
+}
+
 export interface PendingWrite {
   object: string;
   sourceKey: string;
@@ -33,6 +42,12 @@ export class Journal {
       CREATE TABLE IF NOT EXISTS pending_writes (
         object TEXT NOT NULL, source_key TEXT NOT NULL, parent_id TEXT NOT NULL, digest TEXT NOT NULL, run_id TEXT NOT NULL,
         PRIMARY KEY (object, source_key));
+      CREATE TABLE IF NOT EXISTS before_images (
+        run_id TEXT NOT NULL, object TEXT NOT NULL, sf_id TEXT NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (run_id, object, sf_id));
+      CREATE TABLE IF NOT EXISTS rollback_done (
+        run_id TEXT NOT NULL, object TEXT NOT NULL, sf_id TEXT NOT NULL, outcome TEXT NOT NULL, at TEXT NOT NULL,
+        PRIMARY KEY (run_id, object, sf_id));
       CREATE TABLE IF NOT EXISTS decisions (
         kind TEXT NOT NULL, source_key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, source_key));
     `);
@@ -98,6 +113,66 @@ export class Journal {
     const clear = this.db.prepare('DELETE FROM pending_writes WHERE object = ? AND source_key = ?');
     this.transaction(() => {
       for (const key of sourceKeys) clear.run(object, key);
+    });
+  }
+
+  /** Keeps the values a run is about to overwrite; an image already kept for the run wins. */
+  public saveBeforeImages(runId: string, object: string, images: Array<{ sfId: string; values: Record<string, unknown> }>): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO before_images (run_id, object, sf_id, body) VALUES (?, ?, ?, ?)');
+    this.transaction(() => {
+      for (const image of images) insert.run(runId, object, image.sfId, JSON.stringify(image.values));
+    });
+  }
+
+  public beforeImages(runId: string, object: string): Array<{ sfId: string; values: Record<string, unknown> }> {
+    const rows = this.db
+      .prepare('SELECT sf_id, body FROM before_images WHERE run_id = ? AND object = ?')
+      .all(runId, object) as Array<{ sf_id: string; body: string }>;
+    return rows.map((r) => ({ sfId: r.sf_id, values: JSON.parse(r.body) as Record<string, unknown> }));
+  }
+
+  public run(runId: string): RunRecord | undefined {
+    const row = this.db.prepare('SELECT run_id, started, finished, status, summary FROM runs WHERE run_id = ?').get(runId) as
+      | { run_id: string; started: string; finished: string | null; status: string; summary: string | null }
+      | undefined;
+    return row && { runId: row.run_id, started: row.started, finished: row.finished ?? undefined, status: row.status, summary: row.summary ?? undefined };
+  }
+
+  public runs(): RunRecord[] {
+    const rows = this.db.prepare('SELECT run_id FROM runs ORDER BY started').all() as Array<{ run_id: string }>;
+    return rows.map((r) => this.run(r.run_id)!);
+  }
+
+  public setRunStatus(runId: string, status: string): void {
+    this.db.prepare('UPDATE runs SET status = ? WHERE run_id = ?').run(status, runId);
+  }
+
+  /** What a run did to one object: the ids it created or updated. */
+  public actions(runId: string, object: string, action: 'created' | 'updated'): Array<{ sfId: string; sourceKey: string }> {
+    const rows = this.db
+      .prepare('SELECT sf_id, source_key FROM run_actions WHERE run_id = ? AND object = ? AND action = ?')
+      .all(runId, object, action) as Array<{ sf_id: string; source_key: string | null }>;
+    return rows.map((r) => ({ sfId: r.sf_id, sourceKey: r.source_key ?? '' }));
+  }
+
+  /** Records rollback has already dealt with, so a resumed rollback skips them. */
+  public rolledBack(runId: string, object: string): Set<string> {
+    const rows = this.db.prepare('SELECT sf_id FROM rollback_done WHERE run_id = ? AND object = ?').all(runId, object) as Array<{
+      sf_id: string;
+    }>;
+    return new Set(rows.map((r) => r.sf_id));
+  }
+
+  /** Notes what rollback did to records, and forgets them as landed so a later run loads them again. */
+  public recordRollback(runId: string, object: string, done: Array<{ sfId: string; outcome: string }>): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO rollback_done (run_id, object, sf_id, outcome, at) VALUES (?, ?, ?, ?, ?)');
+    const forget = this.db.prepare('DELETE FROM landed WHERE object = ? AND sf_id = ?');
+    const at = new Date().toISOString();
+    this.transaction(() => {
+      for (const d of done) {
+        insert.run(runId, object, d.sfId, d.outcome, at);
+        if (d.outcome === 'deleted') forget.run(object, d.sfId);
+      }
     });
   }
 

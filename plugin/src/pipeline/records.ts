@@ -10,6 +10,7 @@ import { EXTERNAL_ID, type Row } from '../transform/rows.js';
 import type { CwCompany, CwContact, CwTicket, CwTicketNote } from '../transform/sourceTypes.js';
 import { loadRows } from '../salesforce/loader.js';
 import { canSetAuditFields, queryAll, type ObjectDescribe } from '../salesforce/orgContext.js';
+import { captureBeforeImages } from './beforeImages.js';
 import { applyResults, statsFor, type LoadContext, type WrittenRow } from './context.js';
 
 /** ConnectWise ids that already have a record in the org, so their rows must not carry audit fields. */
@@ -29,9 +30,16 @@ async function upsert(
   object: string,
   sourceKind: string,
   items: Array<{ id: number; row: Row }>,
+  existing: Set<string>,
   headers?: Record<string, string>
 ): Promise<Map<string, string>> {
   if (items.length === 0) return new Map();
+  await captureBeforeImages(
+    ctx,
+    object,
+    items.map((i) => i.row),
+    existing
+  );
   const { results } = await loadRows(ctx.conn, {
     object,
     operation: 'upsert',
@@ -78,7 +86,7 @@ export async function loadAccounts(ctx: LoadContext, allCompanies: CwCompany[]):
       }),
     }));
     // eslint-disable-next-line no-await-in-loop
-    for (const [key, id] of await upsert(ctx, 'Account', 'company', items)) {
+    for (const [key, id] of await upsert(ctx, 'Account', 'company', items, existing)) {
       landed.set(key, id);
       landedKeys.add(key);
     }
@@ -107,7 +115,7 @@ export async function loadContacts(
     }),
   }));
   ctx.progress('Contacts', 0, contacts.length);
-  const landed = await upsert(ctx, 'Contact', 'contact', items);
+  const landed = await upsert(ctx, 'Contact', 'contact', items, existing);
   ctx.progress('Contacts', contacts.length, contacts.length);
   return landed;
 }
@@ -150,7 +158,7 @@ export async function loadCases(
   }
   ctx.progress('Cases', 0, tickets.length);
   // Assignment rules would re-own every migrated case; REST applies them unless told not to.
-  const landed = await upsert(ctx, 'Case', 'ticket', items, { 'Sforce-Auto-Assign': 'FALSE' });
+  const landed = await upsert(ctx, 'Case', 'ticket', items, existing, { 'Sforce-Auto-Assign': 'FALSE' });
   ctx.progress('Cases', tickets.length, tickets.length);
   return { landed, descriptionOverflow };
 }

@@ -198,7 +198,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       problemGroups,
       decisions,
     });
-    journal.finishRun(runId, status, objects);
+    journal.finishRun(runId, status === 'Completed' ? 'Completed' : 'Completed With Failures', objects);
     return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, problemGroups, reports };
   } finally {
     store.close();

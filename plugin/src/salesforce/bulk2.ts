@@ -14,7 +14,7 @@ export const BULK_JOB_ROWS = 10_000;
 
 export interface IngestRequest {
   object: string;
-  operation: 'insert' | 'upsert' | 'update';
+  operation: 'insert' | 'upsert' | 'update' | 'delete';
   externalIdFieldName?: string;
   rows: Row[];
   /** Column that identifies a row in the results: the external id, or Id for updates. */

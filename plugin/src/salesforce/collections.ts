@@ -64,3 +64,25 @@ export async function sendCollections(conn: Connection, request: CollectionReque
   }
   return results;
 }
+
+/** Deletes records by id through sObject Collections, 200 at a time, never all-or-none. */
+export async function deleteCollections(conn: Connection, ids: string[]): Promise<RowResult[]> {
+  const results: RowResult[] = [];
+  for (let start = 0; start < ids.length; start += COLLECTION_SIZE) {
+    const chunk = ids.slice(start, start + COLLECTION_SIZE);
+    // eslint-disable-next-line no-await-in-loop
+    const items = await conn.request<CollectionItem[]>({
+      method: 'DELETE',
+      url: `/services/data/v${conn.getApiVersion()}/composite/sobjects?ids=${chunk.join(',')}&allOrNone=false`,
+    });
+    items.forEach((item, offset) => {
+      results.push({
+        index: start + offset,
+        success: item.success,
+        id: item.id ?? chunk[offset],
+        error: item.errors?.map((e) => `${e.statusCode}: ${e.message}`).join('; ') || undefined,
+      });
+    });
+  }
+  return results;
+}
