@@ -3,7 +3,9 @@
  * real sf CLI with the plugin linked) -> org emulator. Every expectation is computed from the
  * ConnectWise source records and the hand-written tables below, never from the plugin's code.
  */
+import { join } from 'node:path';
 import { expect } from 'chai';
+import { runSfJson } from '../../scripts/lib/sfCli.js';
 import { generateTenant } from '../cw-emulator/generator.js';
 import type { CwRecord } from '../cw-emulator/types.js';
 import { migrate, readProblems, short, startHarness, type Harness, type ProblemLine, type RunJson } from './support.js';
@@ -40,6 +42,12 @@ const PRIORITY: Record<string, string> = {
 type Rec = Record<string, unknown>;
 const ref = (r: CwRecord, key: string): Rec | undefined => r[key] as Rec | undefined;
 const byCwId = (rows: Rec[]): Map<string, Rec> => new Map(rows.filter((r) => r.CW_Id__c != null).map((r) => [String(r.CW_Id__c), r]));
+interface VerifyJson {
+  status: number;
+  result?: { differenceCount: number };
+  data?: { differences: Array<{ object: string; field: string; sourceId: number; expected: string; actual: string }> };
+}
+
 /** A comment's text without the author line and part marker the migration adds. */
 const commentText = (body: string): string => body.replace(/^\(part \d+ of \d+\)\n/, '').replace(/^Written by .* in ConnectWise\n\n/, '');
 
@@ -173,6 +181,29 @@ describe('sf cw migrate run on a generated tenant (end to end)', function () {
     expect(inOrg('Account')).to.equal(byCwId(h.org.records('Account')).size);
     expect(inOrg('Contact')).to.equal(byCwId(h.org.records('Contact')).size);
     expect(inOrg('Case')).to.equal(byCwId(h.org.records('Case')).size);
+  });
+
+  it('verifies clean, then finds a changed subject and a deleted comment, and a re-run repairs both', async () => {
+    const verify = (): Promise<{ code: number; json: VerifyJson }> =>
+      runSfJson<VerifyJson>(['cw', 'migrate', 'verify', '--target-org', 'e2e', '--work-dir', join(h.dir, 'work'), '--output-dir', join(h.dir, 'reports')], h.env);
+    const clean = await verify();
+    expect(clean.json.status, JSON.stringify(clean.json).slice(0, 2000)).to.equal(0);
+    expect(clean.json.result?.differenceCount).to.equal(0);
+
+    const ticket = migrated[0];
+    const caseRecord = byCwId(h.org.records('Case')).get(String(ticket.id))!;
+    const comment = h.org.records('CaseComment').find((c) => short(c.ParentId) !== short(caseRecord.Id))!;
+    await runSfJson(['data', 'update', 'record', '--target-org', 'e2e', '--sobject', 'Case', '--record-id', String(caseRecord.Id), '--values', "Subject='Edited by hand'"], h.env);
+    await runSfJson(['data', 'delete', 'record', '--target-org', 'e2e', '--sobject', 'CaseComment', '--record-id', String(comment.Id)], h.env);
+
+    const dirty = await verify();
+    expect(dirty.json.status).to.equal(1);
+    const found = (dirty.json.data?.differences ?? []).map((d) => `${d.object}.${d.field}:${d.actual === 'missing' ? 'missing' : d.actual}`);
+    expect(found.sort()).to.deep.equal(['Case.Subject:Edited by hand', 'CaseComment.CommentBody:missing']);
+    expect(dirty.json.data?.differences.find((d) => d.field === 'Subject')).to.include({ sourceId: ticket.id, expected: ticket.summary });
+
+    await migrate(h, 'e2e', ['--skip-board', SKIPPED_BOARD]);
+    expect((await verify()).json.result?.differenceCount).to.equal(0);
   });
 
   it('duplicates nothing when run again', async () => {

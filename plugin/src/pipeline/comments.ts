@@ -27,7 +27,7 @@ function sourceKeyOf(row: CommentRow): string {
 }
 
 /** Builds every comment the landed cases should have, notes first and description overflow after. */
-export function plannedComments(ctx: LoadContext, source: CommentSource): CommentRow[] {
+export function plannedComments(ctx: Pick<LoadContext, 'org' | 'problems'>, source: CommentSource): CommentRow[] {
   const auditFields = canSetAuditFields(ctx.org, OBJECT);
   const rows: CommentRow[] = [];
   for (const [ticketKey, caseId] of source.cases) {
@@ -82,9 +82,25 @@ async function reconcilePending(ctx: LoadContext): Promise<void> {
   );
 }
 
+/**
+ * Forgets journalled comments that are gone from the org (deleted by hand, or by a rollback of
+ * another tool), so this run writes them again instead of trusting the journal.
+ */
+async function forgetDeleted(ctx: LoadContext): Promise<void> {
+  const journalled = ctx.journal.landed(OBJECT);
+  if (journalled.size === 0) return;
+  const live = await queryAll<{ Id: string }>(ctx.conn, 'SELECT Id FROM CaseComment WHERE Parent.CW_Id__c != null');
+  const present = new Set(live.map((c) => c.Id.slice(0, 15)));
+  ctx.journal.forgetLanded(
+    OBJECT,
+    [...journalled.values()].filter((id) => !present.has(id.slice(0, 15)))
+  );
+}
+
 /** Loads every planned comment that is not in the journal yet. */
 export async function loadComments(ctx: LoadContext, source: CommentSource): Promise<void> {
   await reconcilePending(ctx);
+  await forgetDeleted(ctx);
   const planned = plannedComments(ctx, source);
   const stats = statsFor(ctx, OBJECT);
   stats.read += planned.length;

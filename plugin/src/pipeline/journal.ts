@@ -48,9 +48,20 @@ export class Journal {
       CREATE TABLE IF NOT EXISTS rollback_done (
         run_id TEXT NOT NULL, object TEXT NOT NULL, sf_id TEXT NOT NULL, outcome TEXT NOT NULL, at TEXT NOT NULL,
         PRIMARY KEY (run_id, object, sf_id));
+      CREATE TABLE IF NOT EXISTS journal_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS decisions (
         kind TEXT NOT NULL, source_key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, source_key));
     `);
+  }
+
+  /** Facts about the store a command may need without the source: e.g. the ConnectWise company id. */
+  public setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO journal_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  public meta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM journal_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
   }
 
   public startRun(runId: string): void {
@@ -90,6 +101,14 @@ export class Journal {
       sf_id: string;
     }>;
     return new Map(rows.map((r) => [r.source_key, r.sf_id]));
+  }
+
+  /** Forgets records that are no longer in the org, so the next load sends them again. */
+  public forgetLanded(object: string, sfIds: string[]): void {
+    const forget = this.db.prepare('DELETE FROM landed WHERE object = ? AND sf_id = ?');
+    this.transaction(() => {
+      for (const id of sfIds) forget.run(object, id);
+    });
   }
 
   /** Marks writes as sent before they go, so a crash leaves a trace to reconcile. */

@@ -15,10 +15,9 @@ import { groupProblems, ProblemLog, type ProblemGroup } from '../report/problems
 import { summarise, type ObjectSummary } from '../report/summary.js';
 import { writeReports, type ReportFiles } from '../report/writeReports.js';
 import { readOrgContext, type OrgUser } from '../salesforce/orgContext.js';
-import type { SourceKind } from '../store/workStore.js';
 import { WorkStore } from '../store/workStore.js';
-import type { CwBoard, CwBoardStatus, CwCompany, CwContact, CwMember, CwPriority, CwTicket, CwTicketNote } from '../transform/sourceTypes.js';
 import { loadComments } from './comments.js';
+import { readSource, type Source } from './source.js';
 import type { LoadContext, ObjectStats, Progress } from './context.js';
 import { Journal } from './journal.js';
 import { createPlaceholderUsers } from './placeholderUsers.js';
@@ -55,38 +54,6 @@ export interface MigrationResult {
   /** Problem lines grouped by kind, largest group first. */
   problemGroups?: ProblemGroup[];
   reports?: ReportFiles;
-}
-
-interface Source {
-  members: CwMember[];
-  boards: CwBoard[];
-  boardStatuses: CwBoardStatus[];
-  priorities: CwPriority[];
-  companies: CwCompany[];
-  contacts: CwContact[];
-  tickets: CwTicket[];
-  notesByTicket: Map<number, CwTicketNote[]>;
-}
-
-function readSource(store: WorkStore): Source {
-  const all = <T>(kind: SourceKind): T[] => store.sourceRecords<T>(kind).filter((r) => !r.deleted).map((r) => r.payload);
-  const notesByTicket = new Map<number, CwTicketNote[]>();
-  for (const record of store.iterateSourceRecords<CwTicketNote>('ticketNotes')) {
-    if (record.deleted || record.parentId === undefined) continue;
-    const list = notesByTicket.get(record.parentId) ?? [];
-    list.push(record.payload);
-    notesByTicket.set(record.parentId, list);
-  }
-  return {
-    members: all('members'),
-    boards: all('boards'),
-    boardStatuses: all('boardStatuses'),
-    priorities: all('priorities'),
-    companies: all('companies'),
-    contacts: all('contacts'),
-    tickets: all('tickets'),
-    notesByTicket,
-  };
 }
 
 function fallbackUser(users: OrgUser[], running: OrgUser, username: string | undefined): OrgUser {
@@ -153,6 +120,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
     const source = readSource(store);
     const journal = new Journal(store.db);
+    journal.setMeta('cwCompanyId', cwCompanyId);
+    journal.setMeta('fallbackOwnerId', fallbackUser(org.users, org.runningUser, options.fallbackOwner).Id);
     const fallbackOwner = fallbackUser(org.users, org.runningUser, options.fallbackOwner);
     const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner });
     const settled = settleDecisions(journal.decisions(), skipBoards(proposed, options.skipBoards ?? []), {

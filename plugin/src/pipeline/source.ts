@@ -1,0 +1,36 @@
+/* The ConnectWise records a run or a verification works from, read out of the work store. */
+import type { SourceKind, WorkStore } from '../store/workStore.js';
+import type { CwBoard, CwBoardStatus, CwCompany, CwContact, CwMember, CwPriority, CwTicket, CwTicketNote } from '../transform/sourceTypes.js';
+
+export interface Source {
+  members: CwMember[];
+  boards: CwBoard[];
+  boardStatuses: CwBoardStatus[];
+  priorities: CwPriority[];
+  companies: CwCompany[];
+  contacts: CwContact[];
+  tickets: CwTicket[];
+  notesByTicket: Map<number, CwTicketNote[]>;
+}
+
+export function readSource(store: WorkStore): Source {
+  const all = <T>(kind: SourceKind): T[] => store.sourceRecords<T>(kind).filter((r) => !r.deleted).map((r) => r.payload);
+  const notesByTicket = new Map<number, CwTicketNote[]>();
+  for (const record of store.iterateSourceRecords<CwTicketNote>('ticketNotes')) {
+    if (record.deleted || record.parentId === undefined) continue;
+    const list = notesByTicket.get(record.parentId) ?? [];
+    list.push(record.payload);
+    notesByTicket.set(record.parentId, list);
+  }
+  return {
+    members: all('members'),
+    boards: all('boards'),
+    boardStatuses: all('boardStatuses'),
+    priorities: all('priorities'),
+    companies: all('companies'),
+    contacts: all('contacts'),
+    tickets: all('tickets'),
+    notesByTicket,
+  };
+}
+

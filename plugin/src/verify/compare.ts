@@ -1,0 +1,40 @@
+/*
+ * Field comparison the way Salesforce stores values: datetimes by instant (the org answers
+ * "2024-05-01T12:00:00.000+0000" for what was sent as "2024-05-01T12:00:00Z"), dates by day, numbers
+ * by value, booleans by truth, ids by their first 15 characters, and text with line endings
+ * folded (an org may give back CRLF as LF). Anything else must be equal as text.
+ */
+import type { DescribeField } from '../salesforce/orgContext.js';
+
+export type Comparable = string | number | boolean | null | undefined;
+
+const blank = (value: Comparable): boolean => value === null || value === undefined || value === '';
+
+/** Whether the value the org holds is the value that was meant, for a field of the given type. */
+export function sameValue(type: string | undefined, expected: Comparable, actual: Comparable): boolean {
+  if (blank(expected) || blank(actual)) return blank(expected) && blank(actual);
+  switch (type) {
+    case 'datetime':
+      return Date.parse(String(expected)) === Date.parse(String(actual));
+    case 'date':
+      return String(expected).slice(0, 10) === String(actual).slice(0, 10);
+    case 'int':
+    case 'double':
+    case 'currency':
+    case 'percent':
+      return Number(expected) === Number(actual);
+    case 'boolean':
+      return String(expected).toLowerCase() === String(actual).toLowerCase();
+    case 'id':
+    case 'reference':
+      return String(expected).slice(0, 15) === String(actual).slice(0, 15);
+    default:
+      return String(expected).replace(/\r\n/g, '\n') === String(actual).replace(/\r\n/g, '\n');
+  }
+}
+
+/** The describe type of a field, following `Parent.CW_Id__c` style paths to the external id (text). */
+export function fieldType(fields: DescribeField[], path: string): string | undefined {
+  if (path.includes('.')) return 'string';
+  return fields.find((f) => f.name === path)?.type;
+}

@@ -1,0 +1,191 @@
+/*
+ * `verify`: re-reads what the migration put in the org and compares every mapped field with what
+ * the source and the confirmed mapping say it should be. Every difference is a row with its
+ * source id, Salesforce id, field, expected and actual value; counts are per object.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SfError, type Connection } from '@salesforce/core';
+import { stringify } from 'csv-stringify/sync';
+import { digestOf } from '../transform/comments.js';
+import { EXTERNAL_ID } from '../transform/rows.js';
+import { Journal } from '../pipeline/journal.js';
+import { orgStores } from '../pipeline/runJournals.js';
+import { readSource } from '../pipeline/source.js';
+import { queryAll, readOrgContext } from '../salesforce/orgContext.js';
+import { openDatabase } from '../store/database.js';
+import { WorkStore } from '../store/workStore.js';
+import { fieldType, sameValue, type Comparable } from './compare.js';
+import { expectedState, type ExpectedRecord } from './expected.js';
+
+export interface Difference {
+  object: string;
+  sourceKind: string;
+  sourceId: number | string;
+  salesforceId: string;
+  field: string;
+  expected: string;
+  actual: string;
+}
+
+export interface ObjectVerification {
+  object: string;
+  /** Source records of the kind. */
+  source: number;
+  /** Records the migration should have put in the org (skipped ones excluded). */
+  expected: number;
+  present: number;
+  matching: number;
+}
+
+export interface VerifyResult {
+  objects: ObjectVerification[];
+  differenceCount: number;
+  /** The first 1,000 differences; all of them are in differences.csv. */
+  differences: Difference[];
+  reportFolder: string;
+}
+
+export interface VerifyOptions {
+  conn: Connection;
+  workDir: string;
+  outputDir: string;
+  progress: (phase: string) => void;
+}
+
+function openStore(workDir: string, orgId: string): WorkStore {
+  const stores = orgStores(workDir, orgId);
+  if (stores.length !== 1) {
+    throw new SfError(
+      stores.length === 0
+        ? `No work store for org ${orgId} under ${workDir}.`
+        : `Several work stores for org ${orgId} under ${workDir}: ${stores.join(', ')}.`,
+      'WorkStoreNotFound',
+      ['Pass --work-dir with the folder the migration ran from (it holds .cw-migrate/).']
+    );
+  }
+  const db = openDatabase(stores[0]);
+  const companyId = new Journal(db).meta('cwCompanyId');
+  db.close();
+  return WorkStore.open({ dir: workDir, cwCompanyId: companyId ?? 'local', orgId });
+}
+
+/** Reads a dotted path (`Parent.CW_Id__c`) out of a query record. */
+function valueAt(record: Record<string, unknown>, path: string): Comparable {
+  let value: unknown = record;
+  for (const part of path.split('.')) value = value == null ? undefined : (value as Record<string, unknown>)[part];
+  return value as Comparable;
+}
+
+async function verifyObject(
+  conn: Connection,
+  object: string,
+  expected: ExpectedRecord[],
+  types: Array<{ name: string; type: string }>,
+  differences: Difference[]
+): Promise<ObjectVerification & { idsByKey: Map<string, string> }> {
+  const fields = [...new Set(expected.flatMap((e) => Object.keys(e.row)))].filter((f) => f !== EXTERNAL_ID && f !== 'CreatedDate');
+  const records = await queryAll<Record<string, unknown>>(
+    conn,
+    `SELECT Id, ${[EXTERNAL_ID, ...fields].join(', ')} FROM ${object} WHERE ${EXTERNAL_ID} != null`
+  );
+  const byKey = new Map(records.map((r) => [String(r[EXTERNAL_ID]), r]));
+  let present = 0;
+  let matching = 0;
+  for (const e of expected) {
+    const actual = byKey.get(String(e.row[EXTERNAL_ID]));
+    const base = { object, sourceKind: e.sourceKind, sourceId: e.sourceId };
+    if (!actual) {
+      differences.push({ ...base, salesforceId: '', field: '(record)', expected: 'present', actual: 'missing' });
+      continue;
+    }
+    present++;
+    let same = true;
+    for (const field of fields) {
+      const want = e.row[field] as Comparable;
+      const got = valueAt(actual, field);
+      if (!sameValue(fieldType(types as never, field), want, got)) {
+        same = false;
+        differences.push({ ...base, salesforceId: String(actual.Id), field, expected: String(want ?? ''), actual: String(got ?? '') });
+      }
+    }
+    if (same) matching++;
+  }
+  return { object, source: expected.length, expected: expected.length, present, matching, idsByKey: new Map(records.map((r) => [String(r[EXTERNAL_ID]), String(r.Id)])) };
+}
+
+/** Verifies everything the migration of this org's work store should have written. */
+export async function verifyMigration(options: VerifyOptions): Promise<VerifyResult> {
+  options.progress('Reading the org');
+  const org = await readOrgContext(options.conn);
+  const store = openStore(options.workDir, org.orgId);
+  try {
+    const journal = new Journal(store.db);
+    const source = readSource(store);
+    const landed = (object: string): Set<string> => new Set(journal.landed(object).keys());
+    const expected = expectedState(source, journal.decisions(), org, landed, journal.meta('fallbackOwnerId') ?? org.runningUser.Id);
+    const differences: Difference[] = [];
+    const objects: ObjectVerification[] = [];
+    let caseIds = new Map<string, string>();
+    for (const object of ['Account', 'Contact', 'Case']) {
+      options.progress(`Comparing ${object}`);
+      // eslint-disable-next-line no-await-in-loop
+      const checked = await verifyObject(options.conn, object, expected.records.get(object) ?? [], org.describes.get(object)?.fields ?? [], differences);
+      const { idsByKey, ...counts } = checked;
+      if (object === 'Case') caseIds = idsByKey;
+      objects.push(counts);
+    }
+    objects[0].source = source.companies.length;
+    objects[2].source = source.tickets.length;
+
+    options.progress('Comparing CaseComment');
+    objects.push(await verifyComments(options.conn, expected.comments, caseIds, differences));
+
+    const reportFolder = join(options.outputDir, `verify-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`);
+    mkdirSync(reportFolder, { recursive: true });
+    writeFileSync(
+      join(reportFolder, 'differences.csv'),
+      stringify(differences, { header: true, columns: ['object', 'sourceKind', 'sourceId', 'salesforceId', 'field', 'expected', 'actual'] })
+    );
+    writeFileSync(join(reportFolder, 'verification.json'), JSON.stringify({ objects, differenceCount: differences.length }, null, 2));
+    return { objects, differenceCount: differences.length, differences: differences.slice(0, 1000), reportFolder };
+  } finally {
+    store.close();
+  }
+}
+
+async function verifyComments(
+  conn: Connection,
+  expected: Array<{ noteId: number; ticketId: number; digest: string; body: string }>,
+  caseIds: Map<string, string>,
+  differences: Difference[]
+): Promise<ObjectVerification> {
+  const comments = await queryAll<{ Id: string; ParentId: string; CommentBody: string | null }>(
+    conn,
+    'SELECT Id, ParentId, CommentBody FROM CaseComment WHERE Parent.CW_Id__c != null'
+  );
+  const found = new Map<string, string[]>();
+  for (const c of comments) {
+    const key = `${c.ParentId.slice(0, 15)}:${digestOf(c.CommentBody ?? '')}`;
+    found.set(key, [...(found.get(key) ?? []), c.Id]);
+  }
+  let present = 0;
+  for (const e of expected) {
+    const caseId = caseIds.get(String(e.ticketId));
+    const key = `${(caseId ?? '').slice(0, 15)}:${e.digest}`;
+    const ids = found.get(key);
+    if (ids && ids.length > 0) {
+      present++;
+      ids.shift();
+    } else {
+      differences.push({ object: 'CaseComment', sourceKind: 'ticketNote', sourceId: e.noteId, salesforceId: caseId ?? '', field: 'CommentBody', expected: e.body.slice(0, 200), actual: 'missing' });
+    }
+  }
+  // Whatever is left over is a comment no note accounts for: a duplicate, or one added by hand.
+  for (const [key, ids] of found) {
+    for (const id of ids) {
+      differences.push({ object: 'CaseComment', sourceKind: 'ticketNote', sourceId: '', salesforceId: id, field: 'CommentBody', expected: 'no such comment', actual: `unexpected comment on case ${key.split(':')[0]}` });
+    }
+  }
+  return { object: 'CaseComment', source: expected.length, expected: expected.length, present, matching: present };
+}
