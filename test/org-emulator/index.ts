@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestRoutes } from './bulk/routes-ingest.js';
 import { bulkQueryRoutes } from './bulk/routes-query.js';
@@ -16,6 +18,7 @@ import { IdFactory } from './ids.js';
 import type { OrgContext } from './org-context.js';
 import { Schema } from './schema/schema.js';
 import { seedOrg, seedRecords } from './seed.js';
+import { takeSnapshot, type OrgSnapshot } from './snapshot.js';
 import type { EmulatorState } from './state.js';
 import { Store } from './store/store.js';
 
@@ -31,15 +34,28 @@ export type OrgEmulatorOptions = {
   allowAuditFields?: boolean;
   /** The running user holds "Update Records with Inactive Owners"; default false. */
   allowInactiveOwners?: boolean;
-  /** Daily API request allowance; default 5 000 000 so large demo loads fit. */
+  /** Daily API request allowance (`/limits` DailyApiRequests.Max); default 5 000 000 so large demo loads fit. */
   dailyApiLimit?: number;
+  /** Extra wait before every answer, in milliseconds; default 0. */
+  latencyMs?: number;
+  /** Share (0..1) of data API requests answered 503 SERVER_UNAVAILABLE; default 0. */
+  failRate?: number;
+  /** Share (0..1) of record writes failing with UNABLE_TO_LOCK_ROW (collections and Bulk rows); default 0. */
+  lockShare?: number;
+  /** Seed of the generator behind failRate and lockShare, so a run can be replayed; default 1. */
+  faultSeed?: number;
+  /**
+   * Records per Bulk query results page when the client sends no maxRecords. Salesforce documents only "a default
+   * value based on the service"; 50 000 is what client libraries assume (ballerinax-salesforce #349 review).
+   */
+  bulkQueryPageSize?: number;
 };
 
 export type OrgEmulator = {
   /** e.g. http://127.0.0.1:PORT */
   instanceUrl: string;
-  /** Matches /(00D\w{12,15})![.\w]*\/ as the sf CLI requires. */
-  accessToken: string;
+  /** The current session's token; matches /(00D\w{12,15})![.\w]*\/ as the sf CLI requires. Changes on expireSession(). */
+  readonly accessToken: string;
   /** 18-character Organization id. */
   orgId: string;
   /** The running admin user (active, System Administrator profile). */
@@ -55,10 +71,27 @@ export type OrgEmulator = {
   injectFault(rule: FaultRule): void;
   /** Makes the next `count` record writes to the sObject fail with UNABLE_TO_LOCK_ROW (a retryable row error). */
   lockRows(sobject: string, count: number): void;
+  /** From now on, this share (0..1) of record writes fails with UNABLE_TO_LOCK_ROW (0 turns it off). */
+  setLockShare(share: number): void;
+  /** From now on, this share (0..1) of data API requests gets 503 SERVER_UNAVAILABLE (0 turns it off). */
+  setFailRate(rate: number): void;
+  /** From now on, every answer waits this long (0 turns it off). */
+  setLatency(ms: number): void;
+  /** Daily API requests used and allowed, as `/limits` and `Sforce-Limit-Info` report them. */
+  apiUsage(): { used: number; max: number };
+  /** Changes the daily allowance and, optionally, how much of it is used (`used: max` exhausts it). */
+  setApiUsage(usage: { used?: number; max?: number }): void;
+  /** Uses up the daily allowance: every data API call now gets 403 REQUEST_LIMIT_EXCEEDED. */
+  exhaustApiLimit(): void;
+  /** Ends the session: the old token gets 401 INVALID_SESSION_ID from now on. Returns the new session's token. */
+  expireSession(): string;
+  /** A copy of every live record of every object, for rollback and verification tests (see diffSnapshots). */
+  snapshot(): OrgSnapshot;
   close(): Promise<void>;
 };
 
 export type { FaultRule } from './faults.js';
+export { diffSnapshots, type OrgSnapshot, type SnapshotDiff } from './snapshot.js';
 
 /**
  * Starts an emulated Salesforce org on 127.0.0.1 that the sf CLI, jsforce and plain HTTP clients can use unchanged.
@@ -88,17 +121,24 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
       defaultBusinessHoursId: '',
     },
     autoNumbers: new Map(),
-    faults: new Faults(),
+    faults: new Faults(options.faultSeed ?? 1),
   };
+  Object.assign(org.faults.standing, {
+    latencyMs: options.latencyMs ?? 0,
+    failRate: options.failRate ?? 0,
+    lockShare: options.lockShare ?? 0,
+  });
   const seeded = seedOrg(org);
   const state: EmulatorState = {
     org,
     dml: new DmlEngine(org),
     seeded,
-    accessToken: `${seeded.orgId.slice(0, 15)}!AQ${randomBytes(24).toString('hex')}`,
+    accessToken: newToken(seeded.orgId),
     instanceUrl: '',
+    workDir: mkdtempSync(join(tmpdir(), 'cwm-org-emulator-')),
     usage: { used: 0, max: options.dailyApiLimit ?? 5_000_000 },
     counts: {},
+    bulkQueryPageSize: options.bulkQueryPageSize ?? 50_000,
     jobCounters: {},
   };
   const routes = [
@@ -126,9 +166,12 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     server.listen(options.port ?? 0, '127.0.0.1', () => ready());
   });
   state.instanceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const share = (value: number): number => Math.min(1, Math.max(0, value));
   return {
     instanceUrl: state.instanceUrl,
-    accessToken: state.accessToken,
+    get accessToken(): string {
+      return state.accessToken;
+    },
     orgId: seeded.orgId,
     userId: seeded.userId,
     username: seeded.username,
@@ -140,10 +183,40 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     requestCounts: () => ({ ...state.counts }),
     injectFault: (rule) => org.faults.add(rule),
     lockRows: (sobject, count) => org.faults.rowLocks.set(schema.get(sobject)?.name ?? sobject, count),
+    setLockShare: (value): void => {
+      org.faults.standing.lockShare = share(value);
+    },
+    setFailRate: (value): void => {
+      org.faults.standing.failRate = share(value);
+    },
+    setLatency: (ms): void => {
+      org.faults.standing.latencyMs = Math.max(0, ms);
+    },
+    apiUsage: () => ({ ...state.usage }),
+    setApiUsage: ({ used, max }): void => {
+      if (max !== undefined) state.usage.max = max;
+      if (used !== undefined) state.usage.used = used;
+    },
+    exhaustApiLimit: (): void => {
+      state.usage.used = state.usage.max;
+    },
+    expireSession: (): string => {
+      state.accessToken = newToken(seeded.orgId);
+      return state.accessToken;
+    },
+    snapshot: () => takeSnapshot(org),
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
-        server.close(() => done());
+        server.close(() => {
+          rmSync(state.workDir, { recursive: true, force: true });
+          done();
+        });
       }),
   };
+}
+
+/** A session token in the shape the sf CLI checks: the 15-character org id, `!`, then opaque characters. */
+function newToken(orgId: string): string {
+  return `${orgId.slice(0, 15)}!AQ${randomBytes(24).toString('hex')}`;
 }

@@ -1,11 +1,19 @@
 import { formatDateTime } from './datetime.js';
 import { nextAutoNumber, type OrgContext } from './org-context.js';
+import {
+  defaultProfiles,
+  permissionValues,
+  profilePermissionSet,
+  standardUserProfileId,
+  syncProfileAssignment,
+} from './permissions.js';
 import type { StoredRecord } from './store/table.js';
 
 /**
  * Inserts records without API validation (the org's own setup data, or test fixtures), but with what the
  * platform always fills: Id, audit fields, OwnerId, boolean and picklist defaults, compound Name.
- * Unknown field names are an error so a typo in seed data does not go unnoticed.
+ * Unknown field names are an error so a typo in seed data does not go unnoticed. A user seeded without ProfileId
+ * gets the Standard User profile, and every seeded user gets its profile's permission set assignment.
  */
 export function seedRecords(org: OrgContext, objectName: string, rows: Array<Record<string, unknown>>): string[] {
   const obj = org.schema.get(objectName);
@@ -41,9 +49,17 @@ export function seedRecords(org: OrgContext, objectName: string, rows: Array<Rec
       const status = [...org.store.table('CaseStatus').live.values()].find((s) => s.ApiName === record.Status);
       record.IsClosed = status?.IsClosed === true;
     }
+    if (obj.name === 'User') userDefaults(org, record, row);
     org.store.put(obj.name, record);
+    if (obj.name === 'User') syncProfileAssignment(org, record, now, () => org.ids.next('0Pa'));
     return String(record.Id);
   });
+}
+
+/** A seeded user without profile or IsActive is an active Standard User, as test fixtures expect. */
+function userDefaults(org: OrgContext, record: StoredRecord, row: Record<string, unknown>): void {
+  record.ProfileId ??= standardUserProfileId(org) ?? null;
+  if (!('IsActive' in row)) record.IsActive = true;
 }
 
 /** Ids of the records every emulated org starts with. */
@@ -55,7 +71,8 @@ export type SeededOrg = {
 };
 
 /**
- * A fresh Service Cloud org: the Organization row, two profiles, the running System Administrator, the four
+ * A fresh Service Cloud org: the Organization row, two profiles with their permission sets, the running System
+ * Administrator (assigned its profile's permission set), the four
  * default case statuses (matching Case.Status), the standard price book and default business hours.
  */
 export function seedOrg(org: OrgContext): SeededOrg {
@@ -72,10 +89,18 @@ export function seedOrg(org: OrgContext): SeededOrg {
       TimeZoneSidKey: 'GMT',
     },
   ]);
-  const [adminProfile] = seedRecords(org, 'Profile', [
-    { Name: 'System Administrator', UserType: 'Standard' },
-    { Name: 'Standard User', UserType: 'Standard' },
-  ]);
+  const profiles = defaultProfiles(org.settings);
+  const profileIds = seedRecords(
+    org,
+    'Profile',
+    profiles.map((p) => ({ Name: p.name, UserType: 'Standard', ...permissionValues(p) })),
+  );
+  seedRecords(
+    org,
+    'PermissionSet',
+    profiles.map((p, i) => profilePermissionSet(profileIds[i], p)),
+  );
+  const adminProfile = profileIds[0];
   const username = 'admin@cwm-emulator.example';
   const [userId] = seedRecords(org, 'User', [
     {
@@ -97,7 +122,7 @@ export function seedOrg(org: OrgContext): SeededOrg {
   org.settings.runningUserId = userId;
   org.settings.defaultCaseOwnerId = userId;
   // Records seeded before the user existed point their audit fields at it now.
-  for (const name of ['Organization', 'Profile', 'User']) {
+  for (const name of ['Organization', 'Profile', 'PermissionSet', 'User']) {
     for (const record of org.store.table(name).live.values()) {
       for (const f of ['CreatedById', 'LastModifiedById', 'OwnerId'])
         if (org.schema.get(name)?.field(f)) record[f] = userId;

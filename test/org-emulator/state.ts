@@ -10,10 +10,14 @@ export type EmulatorState = {
   accessToken: string;
   /** Set once the server listens. */
   instanceUrl: string;
+  /** A private temporary folder for Bulk uploads and result files, removed on close. */
+  workDir: string;
   /** API requests used and allowed per 24 h (`Sforce-Limit-Info`, /limits). */
   usage: { used: number; max: number };
   /** Requests served by kind (rest, bulk, oauth). */
   counts: Record<string, number>;
+  /** Records per Bulk query results page when the client gives no maxRecords. */
+  bulkQueryPageSize: number;
   /** Bulk jobs and uploads, reported in /limits. */
   jobCounters: Record<string, number>;
 };

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 /** Bulk API 2.0 `columnDelimiter` names and the characters they stand for. */
@@ -10,13 +9,6 @@ export const DELIMITERS: Record<string, string> = {
   CARET: '^',
   BACKQUOTE: '`',
 };
-
-/** Parses uploaded CSV into a header and rows of cells (quoted fields may span lines). */
-export function parseCsv(text: string, delimiter: string): { header: string[]; rows: string[][] } {
-  const all = parse(text, { delimiter, bom: true, relax_quotes: false, skip_empty_lines: true });
-  const [header = [], ...rows] = all;
-  return { header: header.map((h) => h.trim()), rows };
-}
 
 /** Writes result CSV the way the org does: every value quoted, LF or CRLF line endings. */
 export function writeCsv(header: string[], rows: unknown[][], delimiter = ',', lineEnding = 'LF'): string {

@@ -1,21 +1,17 @@
-import type { IncomingMessage } from 'node:http';
+import { createWriteStream, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { formatDateTime } from '../datetime.js';
 import { ApiError, noContent, ok, type ApiRequest, type ApiResponse, type Route } from '../http/api.js';
 import type { EmulatorState } from '../state.js';
-import { DELIMITERS, writeCsv } from './csv.js';
+import { DELIMITERS } from './csv.js';
+import { formatCsvRow } from './csv-reader.js';
 import { processJob, type IngestJob, type IngestOperation } from './ingest-job.js';
 
 const OPERATIONS = new Set(['insert', 'update', 'upsert', 'delete', 'hardDelete']);
 
 /** Bulk API 2.0 errors are arrays of `{errorCode, message}` like REST ones. */
 const bulkError = (status: number, code: string, message: string): ApiError => new ApiError(status, code, message);
-
-async function readText(stream: IncomingMessage | undefined): Promise<string> {
-  if (!stream) return '';
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** `/jobs/ingest`: create, upload CSV, close, poll, and fetch successful / failed / unprocessed results. */
 export function ingestRoutes(state: EmulatorState): Route[] {
@@ -25,11 +21,18 @@ export function ingestRoutes(state: EmulatorState): Route[] {
     if (!job) throw bulkError(404, 'NOT_FOUND', 'The requested resource does not exist');
     return job;
   };
-  const csvResponse = (job: IngestJob, header: string[], rows: string[][]): ApiResponse => ({
-    status: 200,
-    contentType: 'text/csv',
-    text: writeCsv(header, rows, DELIMITERS[String(job.info.columnDelimiter)] ?? ',', String(job.info.lineEnding)),
-  });
+  /** A result file streamed from disk; before the job has run, only the header row the file will start with. */
+  const resultResponse = (job: IngestJob, kind: keyof IngestJob['resultFiles'], prefix: string[]): ApiResponse => {
+    const file = job.resultFiles[kind];
+    if (existsSync(file)) return { status: 200, contentType: 'text/csv', file };
+    const delimiter = DELIMITERS[String(job.info.columnDelimiter)] ?? ',';
+    const text =
+      job.header.length > 0 ? formatCsvRow([...prefix, ...job.header], delimiter, String(job.info.lineEnding)) : '';
+    return { status: 200, contentType: 'text/csv', text };
+  };
+  const removeFiles = (job: IngestJob): void => {
+    for (const file of [job.uploadFile, ...Object.values(job.resultFiles)]) rmSync(file, { force: true });
+  };
 
   return [
     {
@@ -72,12 +75,15 @@ export function ingestRoutes(state: EmulatorState): Route[] {
             columnDelimiter: String(body.columnDelimiter ?? 'COMMA'),
             assignmentRuleId: body.assignmentRuleId,
           },
-          uploads: [],
+          uploadFile: join(state.workDir, `${id}-upload.csv`),
+          resultFiles: {
+            successfulResults: join(state.workDir, `${id}-successful.csv`),
+            failedResults: join(state.workDir, `${id}-failed.csv`),
+            unprocessedrecords: join(state.workDir, `${id}-unprocessed.csv`),
+          },
           header: [],
-          successful: [],
-          failed: [],
-          unprocessed: [],
         };
+        writeFileSync(job.uploadFile, '');
         jobs.set(id, job);
         state.jobCounters.bulkIngestJobs = (state.jobCounters.bulkIngestJobs ?? 0) + 1;
         return ok(withoutUndefined(job.info));
@@ -90,7 +96,8 @@ export function ingestRoutes(state: EmulatorState): Route[] {
       handler: async (req, [id]): Promise<ApiResponse> => {
         const job = jobOf(id);
         if (job.info.state !== 'Open') throw bulkError(409, 'INVALIDJOBSTATE', `Job ${id} is not open for data upload`);
-        job.uploads.push(await readText(req.stream));
+        // Streamed to disk as it arrives: the upload is never held in memory whole.
+        if (req.stream) await pipeline(req.stream, createWriteStream(job.uploadFile, { flags: 'a' }));
         state.jobCounters.bulkBatches = (state.jobCounters.bulkBatches ?? 0) + 1;
         return { status: 201 };
       },
@@ -105,7 +112,12 @@ export function ingestRoutes(state: EmulatorState): Route[] {
           if (job.info.state !== 'Open') throw bulkError(409, 'INVALIDJOBSTATE', `Job ${id} is not open`);
           job.info.state = 'UploadComplete';
           const snapshot = withoutUndefined(job.info);
-          processJob(state, job);
+          processJob(state, job).catch((err: unknown) => {
+            Object.assign(job.info, {
+              state: 'Failed',
+              errorMessage: `InternalServerError : ${(err as Error).message}`,
+            });
+          });
           return ok(snapshot);
         }
         if (wanted === 'Aborted') {
@@ -155,6 +167,7 @@ export function ingestRoutes(state: EmulatorState): Route[] {
         if (job.info.state === 'InProgress')
           throw bulkError(400, 'INVALIDJOBSTATE', `Job ${id} is in progress and cannot be deleted`);
         jobs.delete(id);
+        removeFiles(job);
         return noContent();
       },
     },
@@ -163,7 +176,7 @@ export function ingestRoutes(state: EmulatorState): Route[] {
       pattern: /^\/jobs\/ingest\/(\w+)\/successfulResults\/?$/,
       handler: (_req, [id]): ApiResponse => {
         const job = jobOf(id);
-        return csvResponse(job, ['sf__Id', 'sf__Created', ...job.header], job.successful);
+        return resultResponse(job, 'successfulResults', ['sf__Id', 'sf__Created']);
       },
     },
     {
@@ -171,7 +184,7 @@ export function ingestRoutes(state: EmulatorState): Route[] {
       pattern: /^\/jobs\/ingest\/(\w+)\/failedResults\/?$/,
       handler: (_req, [id]): ApiResponse => {
         const job = jobOf(id);
-        return csvResponse(job, ['sf__Id', 'sf__Error', ...job.header], job.failed);
+        return resultResponse(job, 'failedResults', ['sf__Id', 'sf__Error']);
       },
     },
     {
@@ -179,7 +192,7 @@ export function ingestRoutes(state: EmulatorState): Route[] {
       pattern: /^\/jobs\/ingest\/(\w+)\/unprocessedrecords\/?$/,
       handler: (_req, [id]): ApiResponse => {
         const job = jobOf(id);
-        return csvResponse(job, job.header, job.unprocessed);
+        return resultResponse(job, 'unprocessedrecords', []);
       },
     },
   ];

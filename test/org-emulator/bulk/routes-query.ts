@@ -1,6 +1,6 @@
 import { formatDateTime } from '../datetime.js';
 import { ApiError, noContent, ok, type ApiRequest, type Route, type ApiResponse } from '../http/api.js';
-import { runQuery } from '../soql/execute.js';
+import { selectRows, type RowSelection } from '../soql/execute.js';
 import { SoqlError } from '../soql/errors.js';
 import type { EmulatorState } from '../state.js';
 import { DELIMITERS, writeCsv } from './csv.js';
@@ -8,22 +8,14 @@ import { withoutUndefined } from './routes-ingest.js';
 
 type QueryJob = {
   info: Record<string, unknown> & { id: string; state: string };
-  columns: string[];
-  rows: unknown[][];
-  polled: boolean;
+  selection: RowSelection;
 };
 
-/** Reads a CSV column like `Account.Owner.Email` out of a nested REST record. */
-function cell(record: Record<string, unknown>, column: string): unknown {
-  let value: unknown = record;
-  for (const part of column.split('.'))
-    value = value === null || value === undefined ? null : (value as Record<string, unknown>)[part];
-  return value ?? '';
-}
-
 /**
- * `/jobs/query`: the query runs when the job is created (a snapshot, as the org's result files are); results are
- * paged by `maxRecords` with an opaque `Sforce-Locator`, whose value on the last page is the text `null`.
+ * `/jobs/query`: the query runs when the job is created and fixes which records the job returns; their values are
+ * read when a page is fetched (a real org writes result files, so later edits would not show). Results are paged by
+ * `maxRecords`, else by the emulator's default page size, with an opaque `Sforce-Locator` whose value on the last
+ * page is the text `null`.
  */
 export function bulkQueryRoutes(state: EmulatorState): Route[] {
   const jobs = new Map<string, QueryJob>();
@@ -47,9 +39,9 @@ export function bulkQueryRoutes(state: EmulatorState): Route[] {
             'INVALIDJOB',
             `InvalidJob : Invalid column delimiter: ${String(body.columnDelimiter)}`,
           );
-        let outcome;
+        let selection: RowSelection;
         try {
-          outcome = runQuery(state.org, String(body.query ?? ''), {
+          selection = selectRows(state.org, String(body.query ?? ''), {
             includeDeleted: operation === 'queryAll',
             apiVersion: req.version,
           });
@@ -57,12 +49,7 @@ export function bulkQueryRoutes(state: EmulatorState): Route[] {
           if (err instanceof SoqlError) throw new ApiError(400, err.errorCode, err.message);
           throw err;
         }
-        if (
-          outcome.isAggregate ||
-          outcome.records.some((r) =>
-            Object.values(r).some((v) => v !== null && typeof v === 'object' && 'records' in v),
-          )
-        ) {
+        if (selection.unsupported) {
           throw new ApiError(
             400,
             'API_ERROR',
@@ -75,7 +62,7 @@ export function bulkQueryRoutes(state: EmulatorState): Route[] {
           info: {
             id,
             operation,
-            object: outcome.objectName,
+            object: selection.objectName,
             createdById: state.seeded.userId,
             createdDate: now,
             systemModstamp: now,
@@ -86,9 +73,7 @@ export function bulkQueryRoutes(state: EmulatorState): Route[] {
             lineEnding: String(body.lineEnding ?? 'LF'),
             columnDelimiter: String(body.columnDelimiter ?? 'COMMA'),
           },
-          columns: outcome.columns,
-          rows: outcome.records.map((r) => outcome.columns.map((c) => cell(r, c))),
-          polled: false,
+          selection,
         };
         jobs.set(id, job);
         state.jobCounters.bulkQueryJobs = (state.jobCounters.bulkQueryJobs ?? 0) + 1;
@@ -108,7 +93,7 @@ export function bulkQueryRoutes(state: EmulatorState): Route[] {
           withoutUndefined({
             ...job.info,
             jobType: 'V2Query',
-            numberRecordsProcessed: complete ? job.rows.length : 0,
+            numberRecordsProcessed: complete ? job.selection.rows.length : 0,
             retries: 0,
             totalProcessingTime: 0,
           }),
@@ -133,18 +118,20 @@ export function bulkQueryRoutes(state: EmulatorState): Route[] {
         if (job.info.state !== 'JobComplete') job.info.state = 'JobComplete';
         const locator = req.query.get('locator');
         const from = locator ? Number(Buffer.from(locator, 'base64').toString('utf8')) : 0;
-        if (!Number.isInteger(from) || from < 0 || from > job.rows.length)
+        if (!Number.isInteger(from) || from < 0 || from > job.selection.rows.length)
           throw new ApiError(400, 'INVALIDLOCATOR', `Invalid locator: ${locator}`);
-        const max = Number(req.query.get('maxRecords') ?? 0) || job.rows.length || 1;
-        const to = Math.min(job.rows.length, from + max);
+        const max = Number(req.query.get('maxRecords') ?? 0) || state.bulkQueryPageSize;
+        const to = Math.min(job.selection.rows.length, from + max);
         const next =
-          to < job.rows.length ? Buffer.from(String(to), 'utf8').toString('base64').replace(/=+$/, '') : 'null';
+          to < job.selection.rows.length
+            ? Buffer.from(String(to), 'utf8').toString('base64').replace(/=+$/, '')
+            : 'null';
         return {
           status: 200,
           contentType: 'text/csv',
           text: writeCsv(
-            job.columns,
-            job.rows.slice(from, to),
+            job.selection.columns,
+            job.selection.rows.slice(from, to).map((row) => job.selection.cells(row)),
             DELIMITERS[String(job.info.columnDelimiter)] ?? ',',
             String(job.info.lineEnding),
           ),

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../datetime.js';
 import { toId18 } from '../ids.js';
 import { nextAutoNumber, type OrgContext } from '../org-context.js';
+import { syncProfileAssignment } from '../permissions.js';
 import type { ObjectSchema } from '../schema/schema.js';
 import type { StoredRecord } from '../store/table.js';
 import { checkAuditDates, checkReferences, checkRequired, checkUnique, failIfAny } from './checks.js';
@@ -145,8 +146,9 @@ export class DmlEngine {
         ? dmlError('ENTITY_IS_DELETED', 'entity is deleted')
         : dmlError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
     }
-    if (!obj.describe.deletable)
-      throw dmlError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be deleted: ${obj.name}`);
+    // User and other setup objects are never deleted (users are deactivated instead). REST DELETE on such a
+    // record answers 405 before reaching here (routes-records); collections and Bulk report this per row.
+    if (!obj.describe.deletable) throw dmlError('INVALID_TYPE_FOR_OPERATION', 'entity type cannot be deleted');
     this.org.store.delete(obj.name, id, hard);
     return id;
   }
@@ -174,5 +176,7 @@ export class DmlEngine {
     if (ctx.isInsert) failIfAny(checkAuditDates(record, ctx.now));
     failIfAny(checkUnique(this.org, obj, record));
     this.org.store.put(obj.name, record);
+    // A user's profile shows as an assignment of the profile's own permission set, kept in step on every save.
+    if (obj.name === 'User') syncProfileAssignment(this.org, record, ctx.now, () => this.org.ids.next('0Pa'));
   }
 }

@@ -82,12 +82,29 @@ const queueSobjectRules: Rule = (record, ctx) => {
   ];
 };
 
+// Salesforce checks the username's shape itself (the field is a plain string in describe); message as the platform
+// words it in DML errors seen in public code: "Username must be in the form of an email address (for example,
+// john@acme.com)".
+const USERNAME = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 const userRules: Rule = (record, ctx) => {
   personName(record, ctx);
   if (ctx.isInsert) {
     if (!record.CommunityNickname)
       record.CommunityNickname = `${String(record.Username ?? '').split('@')[0]}${String(record.Id).slice(-5)}`;
     if (!record.UserType) record.UserType = 'Standard';
+    // A user created through the API is active unless the request says otherwise (describe's default of false
+    // for IsActive is not what the platform applies).
+    if (!('IsActive' in ctx.changed)) record.IsActive = true;
+  }
+  if ('Username' in ctx.changed && !USERNAME.test(String(record.Username ?? ''))) {
+    return [
+      {
+        statusCode: 'FIELD_INTEGRITY_EXCEPTION',
+        message: 'Username must be in the form of an email address (for example, john@acme.com): Username',
+        fields: ['Username'],
+      },
+    ];
   }
   return [];
 };

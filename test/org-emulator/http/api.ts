@@ -21,6 +21,8 @@ export type ApiResponse = {
   body?: unknown;
   /** Raw text body (CSV); sent with `contentType`. */
   text?: string;
+  /** A file streamed as the body (Bulk result files), sent with `contentType`. */
+  file?: string;
   contentType?: string;
   headers?: Record<string, string>;
 };

@@ -105,7 +105,13 @@ export function recordRoutes(state: EmulatorState): Route[] {
       pattern: /^\/sobjects\/(\w+)\/(\w{15}|\w{18})$/,
       handler: (_req, [name, id]): ApiResponse =>
         guard(() => {
-          state.dml.delete(objectOf(name).name, id);
+          const obj = objectOf(name);
+          // The record resource of an object that cannot be deleted (User) does not offer DELETE at all.
+          if (!obj.describe.deletable) {
+            const allowed = obj.describe.updateable ? 'HEAD,GET,PATCH' : 'HEAD,GET';
+            throw new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method 'DELETE' not allowed. Allowed are ${allowed}`);
+          }
+          state.dml.delete(obj.name, id);
           return noContent();
         }),
     },

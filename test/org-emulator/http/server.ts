@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DmlFailure } from '../dml/errors.js';
 import type { EmulatorState } from '../state.js';
@@ -99,6 +100,14 @@ function send(res: ServerResponse, response: ApiResponse, limitInfo: string | un
   const headers: Record<string, string> = { ...(response.headers ?? {}) };
   if (limitInfo) headers['Sforce-Limit-Info'] = limitInfo;
   let payload: string | undefined;
+  if (response.file !== undefined) {
+    headers['Content-Type'] = response.contentType ?? 'text/csv';
+    res.writeHead(response.status, headers);
+    createReadStream(response.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+    return;
+  }
   if (response.text !== undefined) {
     headers['Content-Type'] = response.contentType ?? 'text/plain';
     payload = response.text;
@@ -124,17 +133,26 @@ export function createApiServer(state: EmulatorState, router: Router): Server {
     const limitInfo = (): string | undefined =>
       isData ? `api-usage=${state.usage.used}/${state.usage.max}` : undefined;
     const handle = async (): Promise<ApiResponse> => {
+      const { standing } = state.org.faults;
+      if (standing.latencyMs > 0) await new Promise((wait) => setTimeout(wait, standing.latencyMs));
       const auth = req.headers.authorization ?? '';
       const token = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(auth)?.[1] ?? query.get('oauth_token');
+      // A token-only session has no refresh: once expired (expireSession), every call is refused until a new login.
       if (token !== state.accessToken)
         return { status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] };
       state.counts[kind] = (state.counts[kind] ?? 0) + 1;
       if (isData) {
-        state.usage.used++;
-        if (state.usage.used > state.usage.max)
+        // Over the allowance every data call is refused (and not counted), /limits included, as in a real org.
+        if (state.usage.used >= state.usage.max)
           return {
             status: 403,
             body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
+          };
+        state.usage.used++;
+        if (state.org.faults.takeServerFailure())
+          return {
+            status: 503,
+            body: [{ message: 'Server temporarily unavailable (standing fail rate)', errorCode: 'SERVER_UNAVAILABLE' }],
           };
       }
       const fault = state.org.faults.take(method, path);

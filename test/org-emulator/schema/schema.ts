@@ -35,6 +35,7 @@ const SETUP_OBJECTS = new Set([
   'Group',
   'GroupMember',
   'QueueSobject',
+  'PermissionSet',
   'PermissionSetAssignment',
   'UserRole',
   'Profile',

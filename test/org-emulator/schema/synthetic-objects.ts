@@ -74,15 +74,60 @@ function readOnlyObject(describe: SObjectDescribe, specs: FieldSpec[]): SObjectD
 }
 
 /**
- * Profile and CaseStatus have no describe in the reference data; these follow the Object Reference field lists
- * (key prefixes 00e and 01J are the real ones). Both are read-only through the data APIs.
+ * User permissions the emulator models, as they appear on Profile and PermissionSet (Object Reference field
+ * names). Only the first two change what a write may do; the rest are there so permission queries read as in a
+ * real org.
+ */
+export const PERMISSION_FIELDS = [
+  'PermissionsCreateAuditFields',
+  'PermissionsUpdateWithInactiveOwner',
+  'PermissionsModifyAllData',
+  'PermissionsViewAllData',
+  'PermissionsApiEnabled',
+  'PermissionsBulkApiHardDelete',
+  'PermissionsManageUsers',
+];
+
+const permissionSpecs = (): FieldSpec[] =>
+  PERMISSION_FIELDS.map((name) => ({
+    name,
+    type: 'boolean',
+    label: name.replace(/^Permissions/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
+  }));
+
+/**
+ * Profile, PermissionSet and CaseStatus have no describe in the reference data; these follow the Object Reference
+ * field lists (key prefixes 00e, 0PS and 01J are the real ones). All three are read-only through the data APIs
+ * here: a real org lets the API create permission sets, which the emulator does not (see README).
  */
 export function syntheticStandardObjects(): SObjectDescribe[] {
   const profile = readOnlyObject(objectShell('Profile', 'Profile', 'Profiles', '00e', false), [
     { name: 'Name', type: 'string', length: 255, label: 'Name', required: true },
     { name: 'UserType', type: 'picklist', label: 'User Type', picklistValues: ['Standard', 'PowerPartner', 'Guest'] },
     { name: 'Description', type: 'string', length: 255, label: 'Description' },
+    ...permissionSpecs(),
   ]);
+  // A profile's permissions also appear as a permission set it owns (IsOwnedByProfile = true), assigned to each
+  // of its users: that is how `PermissionSetAssignment ... PermissionSet.PermissionsX = true` sees them.
+  const permissionSet = readOnlyObject(
+    objectShell('PermissionSet', 'Permission Set', 'Permission Sets', '0PS', false),
+    [
+      { name: 'Name', type: 'string', length: 80, label: 'Name', required: true },
+      { name: 'Label', type: 'string', length: 80, label: 'Label', required: true },
+      { name: 'Description', type: 'string', length: 255, label: 'Description' },
+      { name: 'NamespacePrefix', type: 'string', length: 15, label: 'Namespace Prefix' },
+      { name: 'IsOwnedByProfile', type: 'boolean', label: 'Is Owned By Profile' },
+      { name: 'IsCustom', type: 'boolean', label: 'Custom' },
+      {
+        name: 'ProfileId',
+        type: 'reference',
+        label: 'Profile ID',
+        referenceTo: ['Profile'],
+        relationshipName: 'Profile',
+      },
+      ...permissionSpecs(),
+    ],
+  );
   const caseStatus = readOnlyObject(
     objectShell('CaseStatus', 'Case Status Value', 'Case Status Values', '01J', false),
     [
@@ -93,7 +138,7 @@ export function syntheticStandardObjects(): SObjectDescribe[] {
       { name: 'IsClosed', type: 'boolean', label: 'Closed' },
     ],
   );
-  return [profile, caseStatus];
+  return [profile, permissionSet, caseStatus];
 }
 
 /** The standard fields Salesforce adds to every custom object, plus the fields from its source folder. */

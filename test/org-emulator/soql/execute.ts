@@ -240,3 +240,36 @@ function childRecords(
   if (sub.plan.where) rows = rows.filter(sub.plan.where);
   return window(sortRows(rows, sub.plan), sub.plan.query).map((row) => project(org, sub.plan, row, options));
 }
+
+/** The records a Bulk query job matched, with their CSV cells read page by page rather than all up front. */
+export type RowSelection = {
+  objectName: string;
+  columns: string[];
+  rows: StoredRecord[];
+  /** True for aggregates and child subqueries, which Bulk API 2.0 query rejects. */
+  unsupported: boolean;
+  cells(row: StoredRecord): unknown[];
+};
+
+/**
+ * Runs a query for a Bulk query job: filters and orders the rows but leaves them as stored, so a million-row result
+ * costs one reference per row until a page of it is written. Cells are read when the page is asked for.
+ */
+export function selectRows(org: OrgContext, soql: string, options: QueryOptions): RowSelection {
+  const query = parseSoql(soql);
+  const plan = compile(org, soql, query, options);
+  const unsupported =
+    plan.countOnly || plan.aggregates.length > 0 || plan.groupBy.length > 0 || plan.children.length > 0;
+  const narrowed = options.includeDeleted ? undefined : indexedCandidates(org, plan.obj, query.where);
+  let rows = narrowed ?? candidateRows(org, plan.obj, options.includeDeleted);
+  if (plan.where) rows = rows.filter(plan.where);
+  rows = window(sortRows(rows, plan), query);
+  const isDeleted = plan.paths.map((p) => p.hops.length === 0 && p.field.name === 'IsDeleted');
+  return {
+    objectName: plan.obj.name,
+    columns: plan.paths.map((p) => p.label),
+    rows,
+    unsupported,
+    cells: (row): unknown[] => plan.paths.map((p, i) => p.read(row) ?? (isDeleted[i] ? false : null)),
+  };
+}

@@ -31,6 +31,11 @@ export class Store {
     return table;
   }
 
+  /** Names of the objects that have a table (every object written or read so far). */
+  public tableNames(): string[] {
+    return [...this.tables.keys()];
+  }
+
   public get(objectName: string, id: string): StoredRecord | undefined {
     return this.table(objectName).live.get(id);
   }

@@ -99,11 +99,58 @@ describe('org emulator: Bulk API 2.0', () => {
     expect(info).to.include({ state: 'Failed', errorMessage: 'InvalidBatch : Field name not found : Colour__c' });
   });
 
-  it('fails the job when the line ending does not match', async () => {
-    const info = await runIngest(org, { object: 'Account', operation: 'insert' }, 'Name\r\nX\r\n');
-    expect(info.errorMessage).to.equal(
-      'ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is LF',
-    );
+  // Bulk API 2.0 guide, "Prepare CSV Files" and "Sample CSV Files": the job's lineEnding is the record terminator;
+  // double quotes escape line breaks inside a value, which are data in either form.
+  describe('line endings', () => {
+    it('fails an LF job whose records end in CRLF', async () => {
+      const info = await runIngest(org, { object: 'Account', operation: 'insert' }, 'Name\r\nX\r\n');
+      expect(info).to.include({
+        state: 'Failed',
+        errorMessage: 'ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is LF',
+      });
+      expect(org.records('Account').some((a) => a.Name === 'X')).to.equal(false);
+    });
+
+    it('keeps a CRLF inside a quoted value of an LF job as data', async () => {
+      const csv = 'Name,Description\n"Windows Co","line one\r\nline two"\n';
+      const info = await runIngest(org, { object: 'Account', operation: 'insert' }, csv);
+      expect(info).to.include({ state: 'JobComplete', numberRecordsFailed: 0 });
+      expect(org.records('Account').find((a) => a.Name === 'Windows Co')?.Description).to.equal('line one\r\nline two');
+    });
+
+    it('fails a CRLF job whose records end in LF, before saving any row', async () => {
+      const csv = 'Name\r\nFirst\r\nSecond\n';
+      const info = await runIngest(org, { object: 'Account', operation: 'insert', lineEnding: 'CRLF' }, csv);
+      expect(info.errorMessage).to.equal(
+        'ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is CRLF',
+      );
+      expect(org.records('Account').some((a) => a.Name === 'First')).to.equal(false);
+    });
+
+    it('keeps an LF inside a quoted value of a CRLF job as data and answers in CRLF', async () => {
+      const csv = 'Name,Description\r\n"Unix Co","first\nsecond"\r\n';
+      const info = await runIngest(org, { object: 'Account', operation: 'insert', lineEnding: 'CRLF' }, csv);
+      expect(info).to.include({ state: 'JobComplete', numberRecordsFailed: 0 });
+      expect(org.records('Account').find((a) => a.Name === 'Unix Co')?.Description).to.equal('first\nsecond');
+      const results = await call(org, 'GET', `/jobs/ingest/${info.id}/successfulResults`);
+      expect(results.text.split('\r\n')[0]).to.equal('"sf__Id","sf__Created","Name","Description"');
+    });
+  });
+
+  it('joins several uploads to one job, even when a record is split between them', async () => {
+    const created = await call(org, 'POST', '/jobs/ingest', { object: 'Account', operation: 'insert' });
+    await call(org, 'PUT', `/jobs/ingest/${created.body.id}/batches`, 'Name,Description\nSplit Co,"half');
+    await call(org, 'PUT', `/jobs/ingest/${created.body.id}/batches`, ' and half"\nWhole Co,x\n');
+    await call(org, 'PATCH', `/jobs/ingest/${created.body.id}`, { state: 'UploadComplete' });
+    let info: any;
+    /* eslint-disable no-await-in-loop -- polling is sequential */
+    for (let i = 0; i < 100 && info?.state !== 'JobComplete'; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      info = (await call(org, 'GET', `/jobs/ingest/${created.body.id}`)).body;
+    }
+    /* eslint-enable no-await-in-loop */
+    expect(info).to.include({ state: 'JobComplete', numberRecordsProcessed: 2 });
+    expect(org.records('Account').find((a) => a.Name === 'Split Co')?.Description).to.equal('half and half');
   });
 
   it('deletes by id', async () => {
@@ -163,6 +210,33 @@ describe('org emulator: Bulk API 2.0', () => {
     expect(names).to.have.length(25);
     expect(names[0]).to.equal('Q00');
     expect(names[24]).to.equal('Q24');
+  });
+
+  it('pages by the default page size when the client gives no maxRecords', async () => {
+    const small = await startTestOrg({ bulkQueryPageSize: 4 });
+    try {
+      small.seed(
+        'Account',
+        Array.from({ length: 10 }, (_, i) => ({ Name: `P${i}` })),
+      );
+      const job = await call(small, 'POST', '/jobs/query', { operation: 'query', query: 'SELECT Name FROM Account' });
+      const counts: string[] = [];
+      let locator = '';
+      /* eslint-disable no-await-in-loop -- locator paging is sequential */
+      do {
+        const page = await call(
+          small,
+          'GET',
+          `/jobs/query/${job.body.id}/results${locator ? `?locator=${locator}` : ''}`,
+        );
+        counts.push(page.headers.get('sforce-numberofrecords') ?? '');
+        locator = page.headers.get('sforce-locator') ?? 'null';
+      } while (locator !== 'null');
+      /* eslint-enable no-await-in-loop */
+      expect(counts).to.deep.equal(['4', '4', '2']);
+    } finally {
+      await small.close();
+    }
   });
 
   it('rejects aggregate queries in Bulk query jobs', async () => {

@@ -1,16 +1,12 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- assertions read JSON response bodies, which are untyped */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { expect } from 'chai';
 import type { OrgEmulator } from '../index.js';
-import { sfEnvironment } from '../../../scripts/lib/sfCli.js';
+import { runSfJson, sfEnvironment } from '../../../scripts/lib/sfCli.js';
 import { startTestOrg } from './helpers.js';
-
-const run = promisify(execFile);
-const BIN = resolve(process.cwd(), 'node_modules/.bin');
 
 /**
  * The real sf CLI against the emulator, with an isolated HOME so no developer auth or config leaks in.
@@ -23,23 +19,13 @@ describe('org emulator: the real sf CLI', function () {
 
   async function sf(args: string[]): Promise<{ status: number; result: any; warnings?: string[] }> {
     const env = sfEnvironment(home, { SF_ACCESS_TOKEN: org.accessToken });
-    try {
-      const { stdout } = await run(join(BIN, 'sf'), [...args, '--json'], {
-        env,
-        cwd: home,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return JSON.parse(stdout);
-    } catch (err) {
-      const stdout = (err as { stdout?: string }).stdout;
-      if (stdout) return JSON.parse(stdout);
-      throw err;
-    }
+    return (await runSfJson<{ status: number; result: any; warnings?: string[] }>(args, env, home)).json;
   }
 
   before(async () => {
     home = mkdtempSync(join(tmpdir(), 'cwm-sf-home-'));
-    org = await startTestOrg();
+    // Small Bulk query pages, so sf data export bulk has to follow Sforce-Locator over several of them.
+    org = await startTestOrg({ bulkQueryPageSize: 3 });
     org.seed('Account', [{ Name: 'Parent Co', CW_Id__c: 'P-1' }]);
     const login = await sf([
       'org',
@@ -118,6 +104,40 @@ describe('org emulator: the real sf CLI', function () {
         .filter((c) => c.AccountId === parent?.Id)
         .map((c) => c.LastName),
     ).to.have.members(['Alpha', 'Beta']);
+  });
+
+  it('runs sf org list limits with the daily API allowance', async () => {
+    const out = await sf(['org', 'list', 'limits', '--target-org', 'emu']);
+    expect(out.status, JSON.stringify(out)).to.equal(0);
+    const daily = out.result.find((l: { name: string }) => l.name === 'DailyApiRequests');
+    expect(daily.max).to.equal(5_000_000);
+    // The /limits call counts itself, and it is the CLI's last call.
+    expect(daily.remaining).to.equal(5_000_000 - org.apiUsage().used);
+  });
+
+  it('runs sf data export bulk over several result pages', async () => {
+    org.seed(
+      'Account',
+      Array.from({ length: 8 }, (_, i) => ({ Name: `Export ${i}`, CW_Id__c: `EX-${i}` })),
+    );
+    const file = join(home, 'export.csv');
+    const out = await sf([
+      'data',
+      'export',
+      'bulk',
+      '--query',
+      "SELECT Name, CW_Id__c FROM Account WHERE Name LIKE 'Export%' ORDER BY Name",
+      '--output-file',
+      file,
+      '--wait',
+      '2',
+      '--target-org',
+      'emu',
+    ]);
+    expect(out.status, JSON.stringify(out)).to.equal(0);
+    expect(out.result.totalSize).to.equal(8);
+    const rows: Array<{ Name: string }> = parse(readFileSync(file, 'utf8'), { columns: true });
+    expect(rows.map((r) => r.Name)).to.deep.equal(Array.from({ length: 8 }, (_, i) => `Export ${i}`));
   });
 
   it('reports failed rows from sf data upsert bulk', async () => {
