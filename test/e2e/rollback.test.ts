@@ -1,42 +1,24 @@
 /*
  * Rollback through the real sf CLI: after `sf cw migrate rollback`, every live record equals its
- * state before the run in every field except those Salesforce maintains itself. The org starts
+ * state before the run in every field except those Salesforce maintains itself (the emulator's
+ * snapshot diff ignores exactly those). The org starts
  * with records of its own, one of which the run updates (its CW_Id__c matches a company), so both
  * halves of rollback are exercised: deleting what the run created and restoring what it changed.
  */
 import { expect } from 'chai';
 import { generateTenant } from '../cw-emulator/generator.js';
 import { runSfJson } from '../../scripts/lib/sfCli.js';
+import { diffSnapshots, type OrgSnapshot } from '../org-emulator/index.js';
 import { migrate, startHarness, type Harness } from './support.js';
 
-type Rec = Record<string, unknown>;
-const OBJECTS = ['Account', 'Contact', 'Case', 'CaseComment', 'Group', 'QueueSobject', 'User'];
-/** Fields Salesforce maintains itself; the only ones allowed to differ after a rollback. */
-const SYSTEM_FIELDS = new Set(['LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'LastViewedDate', 'LastReferencedDate']);
-
-function snapshot(h: Harness): Map<string, Rec> {
-  const all = new Map<string, Rec>();
-  for (const object of OBJECTS) for (const r of h.org.records(object)) all.set(`${object}:${String(r.Id)}`, structuredClone(r));
-  return all;
-}
-
-function differences(before: Map<string, Rec>, after: Map<string, Rec>): string[] {
-  const out: string[] = [];
-  for (const key of before.keys()) if (!after.has(key)) out.push(`${key} is gone`);
-  for (const [key, record] of after) {
-    const old = before.get(key);
-    if (!old) {
-      out.push(`${key} was added`);
-      continue;
-    }
-    for (const field of new Set([...Object.keys(old), ...Object.keys(record)])) {
-      if (SYSTEM_FIELDS.has(field)) continue;
-      if (JSON.stringify(old[field] ?? null) !== JSON.stringify(record[field] ?? null)) {
-        out.push(`${key}.${field}: ${JSON.stringify(old[field])} -> ${JSON.stringify(record[field])}`);
-      }
-    }
-  }
-  return out;
+/** Every difference between two snapshots, as readable lines (empty when the org is as it was). */
+function differences(before: OrgSnapshot, after: OrgSnapshot): string[] {
+  const diff = diffSnapshots(before, after);
+  return [
+    ...diff.added.map((r) => `${r.sobject} ${r.id} was added`),
+    ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
+    ...diff.changed.flatMap((c) => c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`)),
+  ];
 }
 
 interface RollbackJson {
@@ -65,7 +47,7 @@ describe('sf cw migrate rollback (end to end)', function () {
     runSfJson<RollbackJson>(['cw', 'migrate', 'rollback', '--target-org', 'rb', '--run', runId, '--work-dir', `${h.dir}/work`, ...extra], h.env);
 
   it('puts every record back as it was before the run', async () => {
-    const before = snapshot(h);
+    const before = h.org.snapshot();
     const run = await migrate(h, 'rb');
     expect(run.status).to.equal(0);
     const updated = h.org.records('Account').find((a) => a.CW_Id__c === String(company.id));
@@ -74,11 +56,11 @@ describe('sf cw migrate rollback (end to end)', function () {
     const { json } = await rollback(run.result!.runId);
     expect(json.result?.status, JSON.stringify(json)).to.equal('RolledBack');
     expect(json.result?.restored.Account).to.equal(1);
-    expect(differences(before, snapshot(h))).to.deep.equal([]);
+    expect(differences(before, h.org.snapshot())).to.deep.equal([]);
   });
 
   it('refuses to roll back a record changed after the run, and --force rolls it back anyway', async () => {
-    const before = snapshot(h);
+    const before = h.org.snapshot();
     const run = await migrate(h, 'rb');
     const contact = h.org.records('Contact').find((c) => c.CW_Id__c != null)!;
     const edit = await runSfJson<{ status: number }>(
@@ -94,7 +76,7 @@ describe('sf cw migrate rollback (end to end)', function () {
 
     const forced = await rollback(run.result!.runId, '--force');
     expect(forced.json.result?.status).to.equal('RolledBack');
-    expect(differences(before, snapshot(h))).to.deep.equal([]);
+    expect(differences(before, h.org.snapshot())).to.deep.equal([]);
   });
 
   it('lists the runs with their status', async () => {

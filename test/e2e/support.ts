@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { startCwEmulator, type CwEmulator } from '../cw-emulator/server.js';
 import { salesforceUsersFor } from '../cw-emulator/generator.js';
 import type { Tenant } from '../cw-emulator/types.js';
-import { startOrgEmulator, type OrgEmulator } from '../org-emulator/index.js';
+import { startOrgEmulator, type OrgEmulator, type OrgEmulatorOptions } from '../org-emulator/index.js';
 import { linkPlugin, loginWithToken, runSfJson, sfEnvironment } from '../../scripts/lib/sfCli.js';
 
 export interface Harness {
@@ -21,10 +21,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(tenant: Tenant, alias = 'e2e'): Promise<Harness> {
+export async function startHarness(tenant: Tenant, alias = 'e2e', orgOptions: OrgEmulatorOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'cwm-e2e-'));
   const cw = await startCwEmulator({ tenant });
-  const org = await startOrgEmulator();
+  const org = await startOrgEmulator(orgOptions);
   const seededUsers = salesforceUsersFor(tenant);
   org.seed('User', seededUsers.map((u) => ({ ...u, IsActive: true, Alias: u.Username.slice(0, 8) })));
   const env = sfEnvironment(join(dir, 'home'), {
