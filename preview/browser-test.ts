@@ -118,7 +118,17 @@ async function main(): Promise<string> {
     org = await startOrgEmulator();
     seedDemo(org);
     server = await startPreviewServer(org);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [
+        '--no-sandbox',
+        // This machine has no network: without these, Chromium keeps trying to reach Google's hosts.
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {

@@ -1,9 +1,10 @@
 /*
- * `npm test`: builds the plugin, runs every suite with mocha, and closes with one line that adds
- * up all of them: "N passed, N failed".
+ * `npm test`: builds the plugin, runs every mocha suite, the Jest suite of the Lightning web
+ * components and the browser test of the mapping screens, and closes with one line that adds up
+ * all of them: "N passed, N failed".
  */
 import { spawn } from 'node:child_process';
-import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './lib/sfCli.js';
@@ -28,6 +29,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 const bin = (name: string): string => join(REPO_ROOT, 'node_modules', '.bin', name);
+const CHROMIUM = '/usr/bin/chromium';
 const scratch = mkdtempSync(join(tmpdir(), 'cwm-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = await run('npm', ['run', 'build', '--silent']);
@@ -58,6 +60,33 @@ for (const suite of SUITES) {
   }
   if (code !== 0) exitCode = 1;
 }
+process.stdout.write('\n=== Lightning web component tests (Jest) ===\n');
+const jestFile = join(scratch, 'jest.json');
+const jestCode = await run(bin('jest'), ['--json', '--outputFile', jestFile]);
+try {
+  const jest = JSON.parse(readFileSync(jestFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  totals.passed += jest.numPassedTests;
+  totals.failed += jest.numFailedTests;
+  totals.skipped += jest.numPendingTests;
+  if (jestCode !== 0 && jest.numFailedTests === 0) totals.failed++;
+} catch {
+  if (jestCode !== 0) totals.failed++;
+}
+if (jestCode !== 0) exitCode = 1;
+
+process.stdout.write('\n=== mapping screens in a real browser ===\n');
+if (existsSync(CHROMIUM)) {
+  const browserCode = await run(bin('tsx'), ['preview/browser-test.ts']);
+  if (browserCode === 0) totals.passed++;
+  else {
+    totals.failed++;
+    exitCode = 1;
+  }
+} else {
+  process.stdout.write(`  skipped: no browser at ${CHROMIUM} (install Debian's chromium package to run it)\n`);
+  totals.skipped++;
+}
+
 rmSync(scratch, { recursive: true, force: true });
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(exitCode);
