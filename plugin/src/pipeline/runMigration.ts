@@ -18,6 +18,7 @@ import { readOrgContext, type OrgUser } from '../salesforce/orgContext.js';
 import { WorkStore } from '../store/workStore.js';
 import { loadComments } from './comments.js';
 import { readSource, type Source } from './source.js';
+import { hasStagingObjects, preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
 import type { LoadContext, ObjectStats, Progress } from './context.js';
 import { Journal } from './journal.js';
 import { createPlaceholderUsers } from './placeholderUsers.js';
@@ -124,11 +125,15 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     journal.setMeta('fallbackOwnerId', fallbackUser(org.users, org.runningUser, options.fallbackOwner).Id);
     const fallbackOwner = fallbackUser(org.users, org.runningUser, options.fallbackOwner);
     const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner });
-    const settled = settleDecisions(journal.decisions(), skipBoards(proposed, options.skipBoards ?? []), {
+    const staged = await hasStagingObjects(options.conn);
+    const previous = staged ? preferOrgDecisions(journal.decisions(), await readOrgDecisions(options.conn)) : journal.decisions();
+    const settled = settleDecisions(previous, skipBoards(proposed, options.skipBoards ?? []), {
       autoConfirm: options.autoConfirm,
       threshold: options.confidence,
     });
     journal.saveDecisions(settled.decisions);
+    // The screens show what the run will follow, auto-confirmed decisions included.
+    if (staged) await writeOrgDecisions(options.conn, settled.decisions);
     const base = { runId, workStore: store.path, extract: extracted, objects: [] as ObjectSummary[] };
     if (settled.open.length > 0) {
       return { ...base, status: 'AwaitingDecisions', openDecisions: settled.open, problemCount: 0 };

@@ -80,7 +80,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       const list = result.openDecisions
         .map((d) => `  ${d.kind} "${d.sourceLabel}"${d.sourceContext ? ` (${d.sourceContext})` : ''}: ${d.proposedLabel ?? 'create'} at ${d.confidence}, ${d.reason}`)
         .join('\n');
-      throw messages.createError('error.DecisionsOpen', [result.openDecisions.length, list], [this.config.bin]);
+      throw messages.createError('error.DecisionsOpen', [result.openDecisions.length, list], [this.config.bin, this.config.bin]);
     }
     this.log(summaryTable(result.objects));
     const groups = result.problemGroups ?? [];

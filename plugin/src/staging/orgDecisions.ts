@@ -1,0 +1,106 @@
+/*
+ * Mapping decisions in the org: the staged CWM_Mapping_Decision__c records the admin confirms in
+ * the Lightning screens. The work store keeps its own copy; when the org has staged decisions,
+ * what an admin decided there wins.
+ */
+import type { Connection } from '@salesforce/core';
+import type { DecisionKind, DecisionStatus, MappingDecision } from '../mapping/decisions.js';
+import { decisionKey } from '../mapping/decisions.js';
+import { sendCollections } from '../salesforce/collections.js';
+import { queryAll } from '../salesforce/orgContext.js';
+import type { RowResult } from '../salesforce/results.js';
+
+export const DECISION_OBJECT = 'CWM_Mapping_Decision__c';
+
+const KIND_LABEL: Record<DecisionKind, string> = { member: 'Member', board: 'Board', status: 'Status', priority: 'Priority' };
+const KIND_OF = new Map(Object.entries(KIND_LABEL).map(([kind, label]) => [label, kind as DecisionKind]));
+
+/** The target field a decision of each kind fills in. */
+export const TARGET_FIELD: Record<DecisionKind, string> = {
+  member: 'Case.OwnerId',
+  board: 'Case.OwnerId',
+  status: 'Case.Status',
+  priority: 'Case.Priority',
+};
+
+interface DecisionRecord {
+  Decision_Key__c: string;
+  Kind__c: string;
+  Source_Key__c: string;
+  Source_Label__c: string | null;
+  Source_Context__c: string | null;
+  Record_Count__c: number | null;
+  Proposed_Target__c: string | null;
+  Proposed_Label__c: string | null;
+  Confirmed_Target__c: string | null;
+  Status__c: string;
+  Confidence__c: number | null;
+  Reason__c: string | null;
+}
+
+/** The org has the staging objects (the package is deployed). */
+export async function hasStagingObjects(conn: Connection): Promise<boolean> {
+  try {
+    await conn.describe(DECISION_OBJECT);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the staged decisions; none when the package is not deployed. */
+export async function readOrgDecisions(conn: Connection): Promise<MappingDecision[]> {
+  if (!(await hasStagingObjects(conn))) return [];
+  const rows = await queryAll<DecisionRecord>(
+    conn,
+    `SELECT Decision_Key__c, Kind__c, Source_Key__c, Source_Label__c, Source_Context__c, Record_Count__c, Proposed_Target__c,
+     Proposed_Label__c, Confirmed_Target__c, Status__c, Confidence__c, Reason__c FROM ${DECISION_OBJECT}`
+  );
+  return rows
+    .filter((r) => KIND_OF.has(r.Kind__c))
+    .map((r) => ({
+      kind: KIND_OF.get(r.Kind__c)!,
+      sourceKey: r.Source_Key__c,
+      sourceLabel: r.Source_Label__c ?? '',
+      sourceContext: r.Source_Context__c ?? undefined,
+      recordCount: r.Record_Count__c ?? 0,
+      proposedTarget: r.Proposed_Target__c ?? undefined,
+      proposedLabel: r.Proposed_Label__c ?? undefined,
+      confirmedTarget: r.Confirmed_Target__c ?? undefined,
+      status: r.Status__c as DecisionStatus,
+      confidence: r.Confidence__c ?? 0,
+      reason: r.Reason__c ?? '',
+    }));
+}
+
+/** Writes decisions to the org, upserting on the decision key; one result per decision. */
+export async function writeOrgDecisions(conn: Connection, decisions: MappingDecision[]): Promise<RowResult[]> {
+  const rows = decisions.map((d) => ({
+    Decision_Key__c: decisionKey(d),
+    Kind__c: KIND_LABEL[d.kind],
+    Source_Key__c: d.sourceKey,
+    Source_Label__c: d.sourceLabel.slice(0, 255),
+    Source_Context__c: d.sourceContext?.slice(0, 255) ?? null,
+    Record_Count__c: d.recordCount,
+    Target_Field__c: TARGET_FIELD[d.kind],
+    Proposed_Target__c: d.proposedTarget ?? null,
+    Proposed_Label__c: d.proposedLabel?.slice(0, 255) ?? null,
+    Confirmed_Target__c: d.confirmedTarget ?? null,
+    Status__c: d.status,
+    Confidence__c: Math.round(d.confidence * 100) / 100,
+    Reason__c: d.reason.slice(0, 255),
+    Required__c: true,
+  }));
+  return sendCollections(conn, { object: DECISION_OBJECT, operation: 'upsert', externalIdField: 'Decision_Key__c', rows });
+}
+
+/**
+ * What the admin decided wins: decisions made in the org (not Proposed) replace the store's, and
+ * those still open there keep whatever the store already had.
+ */
+export function preferOrgDecisions(store: MappingDecision[], org: MappingDecision[]): MappingDecision[] {
+  const made = new Map(org.filter((d) => d.status !== 'Proposed').map((d) => [decisionKey(d), d]));
+  const merged = store.map((d) => made.get(decisionKey(d)) ?? d);
+  const known = new Set(store.map(decisionKey));
+  return [...merged, ...[...made.values()].filter((d) => !known.has(decisionKey(d)))];
+}
