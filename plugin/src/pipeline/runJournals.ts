@@ -57,3 +57,27 @@ export function listRuns(workDir: string, orgId: string): Array<RunRecord & { st
   }
   return runs.sort((a, b) => a.started.localeCompare(b.started));
 }
+
+/**
+ * The ConnectWise company whose work store serves this org, for commands that run without
+ * ConnectWise settings (--no-extract): the one store there is, or an error naming them all.
+ */
+export function storedCompanyId(workDir: string, orgId: string): string {
+  const companies = orgStores(workDir, orgId).map((path) => {
+    const { db, journal } = open(path);
+    const id = journal.meta('cwCompanyId');
+    db.close();
+    return { path, id };
+  });
+  const known = companies.filter((c): c is { path: string; id: string } => c.id !== undefined);
+  if (known.length === 1) return known[0].id;
+  throw new SfError(
+    known.length === 0
+      ? `No work store for org ${orgId} under ${workDir}, and no ConnectWise settings to extract one.`
+      : `Several work stores for org ${orgId} under ${workDir} (companies ${known.map((c) => c.id).join(', ')}).`,
+    'NoConnectWise',
+    known.length === 0
+      ? ['Pass the ConnectWise settings (--cw-site, --cw-company-id, --cw-public-key, --cw-private-key, --cw-client-id, or the CW_* environment variables), or --work-dir with the folder of an earlier extract.']
+      : ['Pass --cw-company-id (or set CW_COMPANY_ID) to say which one.']
+  );
+}

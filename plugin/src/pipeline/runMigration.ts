@@ -17,6 +17,7 @@ import { writeReports, type ReportFiles } from '../report/writeReports.js';
 import { readOrgContext, type OrgUser } from '../salesforce/orgContext.js';
 import { WorkStore } from '../store/workStore.js';
 import { loadComments } from './comments.js';
+import { storedCompanyId } from './runJournals.js';
 import { readSource, type Source } from './source.js';
 import { hasStagingObjects, preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
 import type { LoadContext, ObjectStats, Progress } from './context.js';
@@ -29,6 +30,8 @@ export interface MigrationOptions {
   conn: Connection;
   /** ConnectWise credentials; without them the run uses what the work store already holds. */
   connectwise?: ConnectWiseClientOptions;
+  /** Which company's work store to use without credentials; found from the store when there is one. */
+  cwCompanyId?: string;
   workDir: string;
   outputDir: string;
   autoConfirm: boolean;
@@ -107,7 +110,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const runId = `${startedAt.replace(/[-:]/g, '').replace(/\..*/, '')}-${randomUUID().slice(0, 8)}`;
   options.progress('Reading the org', 0, 1);
   const org = await readOrgContext(options.conn);
-  const cwCompanyId = options.connectwise?.companyId ?? 'local';
+  const cwCompanyId = options.connectwise?.companyId ?? options.cwCompanyId ?? storedCompanyId(options.workDir, org.orgId);
   const store = WorkStore.open({ dir: options.workDir, cwCompanyId, orgId: org.orgId });
   try {
     let extracted: ExtractSummary | undefined;

@@ -12,6 +12,7 @@ import { decisionKey, type MappingDecision } from '../mapping/decisions.js';
 import { proposeDecisions } from '../mapping/proposals.js';
 import { mergeDecisions } from '../mapping/snapshot.js';
 import { Journal } from '../pipeline/journal.js';
+import { storedCompanyId } from '../pipeline/runJournals.js';
 import { readSource, type Source } from '../pipeline/source.js';
 import { sendCollections } from '../salesforce/collections.js';
 import { readOrgContext, type OrgContext } from '../salesforce/orgContext.js';
@@ -25,6 +26,8 @@ const PAYLOAD_LIMIT = 131_072;
 export interface StageOptions {
   conn: Connection;
   connectwise?: ConnectWiseClientOptions;
+  /** Which company's work store to use without credentials; found from the store when there is one. */
+  cwCompanyId?: string;
   workDir: string;
   records: 'sample' | 'all' | 'none';
   sampleSize: number;
@@ -94,14 +97,15 @@ export async function stageMapping(options: StageOptions): Promise<StageResult> 
       'Deploy the in-org package first: sf project deploy start --source-dir force-app --target-org <org>',
     ]);
   }
-  const store = WorkStore.open({ dir: options.workDir, cwCompanyId: options.connectwise?.companyId ?? 'local', orgId: org.orgId });
+  const cwCompanyId = options.connectwise?.companyId ?? options.cwCompanyId ?? storedCompanyId(options.workDir, org.orgId);
+  const store = WorkStore.open({ dir: options.workDir, cwCompanyId, orgId: org.orgId });
   try {
     if (options.connectwise) {
       options.progress('Extracting ConnectWise');
       await extract({ client: new ConnectWiseClient(options.connectwise), store });
     }
     const journal = new Journal(store.db);
-    if (options.connectwise?.companyId) journal.setMeta('cwCompanyId', options.connectwise.companyId);
+    journal.setMeta('cwCompanyId', cwCompanyId);
     const source = readSource(store);
     const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner: org.runningUser });
     const previous = preferOrgDecisions(journal.decisions(), await readOrgDecisions(options.conn));

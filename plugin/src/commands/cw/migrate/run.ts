@@ -65,6 +65,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
     const result = await runMigration({
       conn: flags['target-org'].getConnection(flags['api-version']),
       connectwise,
+      cwCompanyId: flags['cw-company-id'] ?? env.companyId,
       workDir: flags['work-dir'],
       outputDir: flags['output-dir'],
       autoConfirm: flags['auto-confirm'],

@@ -53,6 +53,7 @@ export default class CwMigrateStage extends SfCommand<CwMigrateStageResult> {
     const result = await stageMapping({
       conn: flags['target-org'].getConnection(flags['api-version']),
       connectwise,
+      cwCompanyId: flags['cw-company-id'] ?? env.companyId,
       workDir: flags['work-dir'],
       records: flags.records,
       sampleSize: flags['sample-size'],
