@@ -66,7 +66,7 @@ describe('sf cw migrate stage, decisions made in the org, and the run that follo
     for (const t of tenant.tickets) {
       const c = cases.get(String(t.id));
       if (ref(t, 'board')?.id === skipped.id) expect(c, `ticket ${t.id} on the skipped board`).to.equal(undefined);
-      else if (`status:${other.id}:${String(ref(t, 'status')?.name)}` === statusKey) expect(c?.Status, `ticket ${t.id}`).to.equal('Escalated');
+      else if (`status:${String(ref(t, 'board')?.id)}:${String(ref(t, 'status')?.name)}` === statusKey) expect(c?.Status, `ticket ${t.id}`).to.equal('Escalated');
     }
 
     await stage('--no-extract');
