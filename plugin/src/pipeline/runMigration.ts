@@ -18,8 +18,8 @@ import { readOrgContext, type OrgUser } from '../salesforce/orgContext.js';
 import { WorkStore } from '../store/workStore.js';
 import { loadComments } from './comments.js';
 import { storedCompanyId } from './runJournals.js';
-import { readSource, type Source } from './source.js';
-import { hasStagingObjects, preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
+import { MIGRATED_KINDS, readSource, type Source } from './source.js';
+import { preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
 import type { LoadContext, ObjectStats, Progress } from './context.js';
 import { Journal } from './journal.js';
 import { createPlaceholderUsers } from './placeholderUsers.js';
@@ -119,6 +119,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       extracted = await extract({
         client,
         store,
+        kinds: MIGRATED_KINDS,
         onProgress: (e) => options.progress(`Extracting ${e.kind}`, e.read, e.total ?? e.read),
       });
     }
@@ -128,8 +129,10 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     journal.setMeta('fallbackOwnerId', fallbackUser(org.users, org.runningUser, options.fallbackOwner).Id);
     const fallbackOwner = fallbackUser(org.users, org.runningUser, options.fallbackOwner);
     const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner });
-    const staged = await hasStagingObjects(options.conn);
-    const previous = staged ? preferOrgDecisions(journal.decisions(), await readOrgDecisions(options.conn)) : journal.decisions();
+    // Decisions live in the org only once `stage` put them there; a run never starts staging itself.
+    const orgDecisions = await readOrgDecisions(options.conn);
+    const staged = orgDecisions.length > 0;
+    const previous = staged ? preferOrgDecisions(journal.decisions(), orgDecisions) : journal.decisions();
     const settled = settleDecisions(previous, skipBoards(proposed, options.skipBoards ?? []), {
       autoConfirm: options.autoConfirm,
       threshold: options.confidence,

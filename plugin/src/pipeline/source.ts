@@ -2,6 +2,18 @@
 import type { SourceKind, WorkStore } from '../store/workStore.js';
 import type { CwBoard, CwBoardStatus, CwCompany, CwContact, CwMember, CwPriority, CwTicket, CwTicketNote } from '../transform/sourceTypes.js';
 
+/** The ConnectWise kinds this migration maps today; extraction reads these and their parents. */
+export const MIGRATED_KINDS: readonly SourceKind[] = [
+  'members',
+  'boards',
+  'boardStatuses',
+  'priorities',
+  'companies',
+  'contacts',
+  'tickets',
+  'ticketNotes',
+];
+
 export interface Source {
   members: CwMember[];
   boards: CwBoard[];

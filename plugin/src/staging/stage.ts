@@ -13,7 +13,7 @@ import { proposeDecisions } from '../mapping/proposals.js';
 import { mergeDecisions } from '../mapping/snapshot.js';
 import { Journal } from '../pipeline/journal.js';
 import { storedCompanyId } from '../pipeline/runJournals.js';
-import { readSource, type Source } from '../pipeline/source.js';
+import { MIGRATED_KINDS, readSource, type Source } from '../pipeline/source.js';
 import { sendCollections } from '../salesforce/collections.js';
 import { readOrgContext, type OrgContext } from '../salesforce/orgContext.js';
 import { WorkStore } from '../store/workStore.js';
@@ -102,7 +102,7 @@ export async function stageMapping(options: StageOptions): Promise<StageResult> 
   try {
     if (options.connectwise) {
       options.progress('Extracting ConnectWise');
-      await extract({ client: new ConnectWiseClient(options.connectwise), store });
+      await extract({ client: new ConnectWiseClient(options.connectwise), store, kinds: MIGRATED_KINDS });
     }
     const journal = new Journal(store.db);
     journal.setMeta('cwCompanyId', cwCompanyId);
