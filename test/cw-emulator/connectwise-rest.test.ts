@@ -55,6 +55,29 @@ describe('connectwise-rest client against the emulator', () => {
     );
   });
 
+  it('reads the wider tenant: agreements with additions, sites, catalog, invoices, projects, time and SLAs', async () => {
+    const agreements = await client.FinanceAPI.getFinanceAgreements({ pageSize: 1000 });
+    expect(agreements.map((agreement) => agreement.id)).to.deep.equal(cw.tenant.agreements!.map((agreement) => agreement.id));
+    const withAdditions = cw.tenant.agreementAdditions![0].agreementId as number;
+    const additions = await client.FinanceAPI.getFinanceAgreementsByParentIdAdditions(withAdditions, {});
+    expect(additions.length).to.equal(cw.tenant.agreementAdditions!.filter((a) => a.agreementId === withAdditions).length);
+    const company = cw.tenant.companies[1].id;
+    const sites = await client.CompanyAPI.getCompanyCompaniesByParentIdSites(company, {});
+    expect(sites.map((site) => site.id)).to.deep.equal(
+      cw.tenant.companySites!.filter((site) => (site.company as { id: number }).id === company).map((site) => site.id),
+    );
+    expect((await client.ProcurementAPI.getProcurementCatalogCount({})).count).to.equal(cw.tenant.catalogItems!.length);
+    expect((await client.FinanceAPI.getFinanceInvoicesCount({})).count).to.equal(cw.tenant.invoices!.length);
+    expect((await client.ProjectAPI.getProjectProjects({ pageSize: 1000 })).length).to.equal(cw.tenant.projects!.length);
+    const time = await client.TimeAPI.getTimeEntries({ conditions: 'chargeToType="ServiceTicket"', pageSize: 1000 });
+    expect(time.length).to.equal(cw.tenant.timeEntries!.filter((entry) => entry.chargeToType === 'ServiceTicket').length);
+    const slas = (await client.request({ path: '/service/SLAs', method: 'get', params: {} })) as Array<{ id: number }>;
+    expect(slas.map((sla) => sla.id)).to.deep.equal(cw.tenant.slas!.map((sla) => sla.id));
+    const { recordType, recordId, info } = cw.tenant.documents![0];
+    const documents = await client.SystemAPI.getSystemDocuments({ recordType, recordId } as Record<string, unknown>);
+    expect(documents.map((document) => document.id)).to.include(info.id);
+  });
+
   it('surfaces a 429 as a thrown error carrying the status', async () => {
     cw.faults = { rate429: 1 };
     try {

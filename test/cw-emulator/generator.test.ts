@@ -16,15 +16,17 @@ function defaultEmail(contact: CwRecord): string | undefined {
 }
 const VALID_EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[A-Za-z]{2,}$/;
 
+/** Any null, except a custom field's `value`: 2025 tenants send `"value": null` for a field never set. */
 function hasNull(value: unknown): boolean {
   if (value === null) return true;
   if (typeof value !== 'object') return false;
-  return Object.values(value).some(hasNull);
+  return Object.entries(value).some(([key, child]) => !(key === 'value' && child === null) && hasNull(child));
 }
 
 describe('tenant generator', () => {
   let tenant: Tenant;
-  before(() => {
+  before(function () {
+    this.timeout(10_000);
     tenant = generateTenant({ seed: 2024, companies: 1500 });
   });
 
@@ -52,7 +54,8 @@ describe('tenant generator', () => {
   it('lists every collection in ascending id order, with unique ids', () => {
     for (const [name, records] of Object.entries(tenant)) {
       if (!Array.isArray(records)) continue;
-      const list = records as CwRecord[];
+      // Documents are listed with the record they hang on; their ids are in `info`.
+      const list = name === 'documents' ? tenant.documents!.map((entry) => entry.info) : (records as CwRecord[]);
       list.forEach((record, index) => {
         if (index > 0) expect(record.id, name).to.be.above(list[index - 1].id);
       });
@@ -235,12 +238,16 @@ describe('tenant generator', () => {
     for (const user of users) expect(user.Username).to.match(/^[^@\s]+@[^@\s]+\.[a-z]+\.cwmdemo$/);
   });
 
-  it('generates 50,000 tickets with their notes in a few seconds', function () {
-    this.timeout(20_000);
+  // The whole tenant (time, configurations, invoices, custom fields…) roughly doubles the objects
+  // of the service-desk core, and most of the time is the garbage collector moving them.
+  it('generates 50,000 tickets with everything around them in seconds and well under 1 GB', function () {
+    this.timeout(30_000);
     const started = Date.now();
     const big = generateTenant({ seed: 3, companies: 7700 });
     expect(big.tickets.length).to.be.above(48_000);
     expect(big.ticketNotes.length).to.be.above(150_000);
-    expect(Date.now() - started).to.be.below(8000);
+    expect(big.timeEntries!.length).to.be.above(40_000);
+    expect(Date.now() - started).to.be.below(16_000);
+    expect(process.memoryUsage().heapUsed).to.be.below(800_000_000);
   });
 });

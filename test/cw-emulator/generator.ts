@@ -7,6 +7,7 @@
  * tenant.tickets.length; // about 1,300
  */
 import { CwRecord, Tenant } from './types.js';
+import { generateBreadth } from './generator/breadth.js';
 import { GeneratorContext } from './generator/context.js';
 import { buildCompany, draftCompanies } from './generator/companies.js';
 import { linkCompanyTree } from './generator/company-tree.js';
@@ -25,7 +26,11 @@ export { salesforceUsersFor, type SalesforceUser } from './generator/salesforce-
  * Generates a tenant. The same options always give the same tenant, record for record.
  *
  * Volumes: members about one per 12 companies (8 to 400), 5–8 contacts and 5–8 tickets per
- * company, 1–6 notes per ticket; all adjustable through `options`.
+ * company, 1–6 notes per ticket (adjustable through `options`); per company about 1.2 sites,
+ * 0.9 notes, 2.6 configurations, 0.75 agreements with 1–4 additions each, 3 invoices and 0.1
+ * projects; about 1.2 time entries per ticket; documents on 8% of tickets and 10–30% of
+ * companies, agreements and projects; custom fields on companies, contacts, tickets,
+ * configurations, agreements and projects. See generator/breadth.ts.
  */
 export function generateTenant(options: TenantOptions): Tenant {
   const resolved = resolveOptions(options);
@@ -52,6 +57,14 @@ export function generateTenant(options: TenantOptions): Tenant {
   }
 
   const { tickets, notes } = generateTickets(context.forked(5), refs, { drafts, contactsByCompany, members, setup });
+  const breadth = generateBreadth(context.forked(6), refs, {
+    members,
+    boards: setup.boards,
+    priorities: setup.priorities,
+    companies,
+    contactsByCompany,
+    tickets,
+  });
   return {
     members,
     boards: setup.boards,
@@ -61,6 +74,7 @@ export function generateTenant(options: TenantOptions): Tenant {
     contacts,
     tickets,
     ticketNotes: notes,
+    ...breadth,
     companyInfo: {
       CompanyName: 'Brightdesk IT Services',
       Codebase: 'v4_6_release/',

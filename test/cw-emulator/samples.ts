@@ -19,7 +19,7 @@ const AMP = 'amp-labs-connectors';
  * Which sample files make up each collection (paths relative to {@link SAMPLES_DIR}). A file
  * holds either one record (a get-by-id answer) or a list.
  */
-export const SAMPLE_SOURCES: Record<TenantCollection, readonly string[]> = {
+export const SAMPLE_SOURCES: Partial<Record<TenantCollection, readonly string[]>> = {
   members: [`${KERKHOFF}/fixtures.API_MEMBER.json`],
   boards: [`${KERKHOFF}/fixtures.API_BOARD.json`],
   boardStatuses: [`${KERKHOFF}/fixtures.API_BOARD_STATUS_LIST.json`],
@@ -38,6 +38,19 @@ export const SAMPLE_SOURCES: Record<TenantCollection, readonly string[]> = {
   tickets: [`${KERKHOFF}/fixtures.API_SERVICE_TICKET.json`],
   ticketNotes: [`${KERKHOFF}/fixtures.API_SERVICE_NOTE_LIST.json`],
   userDefinedFields: [`${AMP}/test/custom-fields/definitions.json`],
+  boardTypes: [`${KERKHOFF}/fixtures.API_TYPE.json`],
+  boardSubTypes: [`${KERKHOFF}/fixtures.API_SUBTYPE.json`],
+  boardItems: [`${KERKHOFF}/fixtures.API_ITEM.json`],
+  boardTeams: [`${KERKHOFF}/fixtures.API_SERVICE_TEAM_LIST.json`],
+  slas: [`${KERKHOFF}/fixtures.API_SERVICE_SLA.json`],
+  slaPriorities: [`${KERKHOFF}/fixtures.API_SERVICE_SLA_PRIORITY.json`],
+  companySites: [`${KERKHOFF}/fixtures.API_COMPANY_SITE_LIST.json`],
+  timeEntries: [`${KERKHOFF}/fixtures.API_TIME_ENTRY.json`],
+  configurationTypes: [`${KERKHOFF}/fixtures.API_CONFIGURATION_TYPES.json`],
+  configurationStatuses: [`${KERKHOFF}/fixtures.API_CONFIGURATION_STATUS.json`],
+  agreements: [`${KERKHOFF}/fixtures.API_AGREEMENT.json`],
+  agreementTypes: [`${KERKHOFF}/fixtures.API_AGREEMENT_TYPE.json`],
+  projects: [`${KERKHOFF}/fixtures.API_PROJECT.json`],
 };
 
 /** The `/login/companyinfo` answer of the sample tenant (company id `CW`). */
@@ -48,7 +61,7 @@ export function readSample(relativePath: string): unknown {
   return JSON.parse(readFileSync(join(SAMPLES_DIR, relativePath), 'utf8')) as unknown;
 }
 
-function records(paths: readonly string[]): CwRecord[] {
+function records(paths: readonly string[] = []): CwRecord[] {
   const all = paths.flatMap((path) => {
     const content = readSample(path);
     return (Array.isArray(content) ? content : [content]) as CwRecord[];
@@ -59,7 +72,7 @@ function records(paths: readonly string[]): CwRecord[] {
 
 /** Builds a tenant from the sample payloads, unchanged. Each call reads the files afresh. */
 export function loadSampleTenant(): Tenant {
-  return {
+  const tenant: Tenant = {
     members: records(SAMPLE_SOURCES.members),
     boards: records(SAMPLE_SOURCES.boards),
     boardStatuses: records(SAMPLE_SOURCES.boardStatuses),
@@ -68,7 +81,10 @@ export function loadSampleTenant(): Tenant {
     contacts: records(SAMPLE_SOURCES.contacts),
     tickets: records(SAMPLE_SOURCES.tickets),
     ticketNotes: records(SAMPLE_SOURCES.ticketNotes),
-    userDefinedFields: records(SAMPLE_SOURCES.userDefinedFields),
     companyInfo: readSample(SAMPLE_COMPANY_INFO) as Tenant['companyInfo'],
   };
+  for (const [collection, paths] of Object.entries(SAMPLE_SOURCES) as Array<[TenantCollection, readonly string[]]>) {
+    if (!(collection in tenant)) tenant[collection] = records(paths);
+  }
+  return tenant;
 }

@@ -13,9 +13,10 @@ import { AddressInfo } from 'node:net';
 import { checkAuth, Credentials } from './http/auth.js';
 import { CwHttpError, endpointMissing, methodNotAllowed, recordMissing, sendJson } from './http/errors.js';
 import { CwFaults, FaultInjector } from './http/faults.js';
+import { sendDocument } from './http/download.js';
 import { Answer, answerCount, answerItem, answerList } from './http/list.js';
 import { Router } from './http/routes.js';
-import { Tenant } from './types.js';
+import { DocumentEntry, Tenant } from './types.js';
 
 export type { CwFaults } from './http/faults.js';
 
@@ -74,7 +75,7 @@ export async function startCwEmulator(options: CwEmulatorOptions): Promise<CwEmu
   const injector = new FaultInjector(() => emulator.faults);
   const router = new Router(() => emulator.tenant);
 
-  const answer = (request: IncomingMessage, url: URL): Answer => {
+  const answer = (request: IncomingMessage, url: URL): Answer | { download: DocumentEntry } => {
     const companyInfo = COMPANY_INFO_PATH.exec(url.pathname);
     if (companyInfo) {
       const info = emulator.tenant.companyInfo;
@@ -90,8 +91,9 @@ export async function startCwEmulator(options: CwEmulatorOptions): Promise<CwEmu
     if (failure) throw failure;
     if (injector.broken()) throw new CwHttpError(500, { code: 'UnexpectedError', message: 'An error has occurred.' });
     if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed(request.method ?? '');
-    const route = router.resolve(api[2].split('/').map(decodeURIComponent));
+    const route = router.resolve(api[2].split('/').map(decodeURIComponent), url.searchParams);
     if (route.kind === 'document') return { body: route.body, headers: {} };
+    if (route.kind === 'download') return { download: route.entry };
     if (route.kind === 'item') {
       const record = route.collection.records.find((candidate) => candidate.id === route.id);
       if (!record) throw recordMissing(route.collection.label, route.id);
@@ -121,8 +123,9 @@ export async function startCwEmulator(options: CwEmulatorOptions): Promise<CwEmu
     }
     try {
       const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
-      const { body, headers } = answer(request, url);
-      sendJson(response, 200, body, { ...common, ...headers });
+      const answered = answer(request, url);
+      if ('download' in answered) sendDocument(response, answered.download, common);
+      else sendJson(response, 200, answered.body, { ...common, ...answered.headers });
     } catch (error) {
       if (error instanceof CwHttpError) {
         sendJson(response, error.status, error.body, { ...common, ...error.headers });

@@ -56,8 +56,17 @@ export interface ConnectWiseClientOptions {
   onRequest?: (event: ConnectWiseRequestEvent) => void;
 }
 
+/** Counts the HTTP attempts made on behalf of one caller (an extraction step), retries included. */
+export interface RequestTally {
+  requests: number;
+}
+
 /** Filters and paging for {@link ConnectWiseClient.list}. */
 export interface ListOptions {
+  /** Extra query parameters the endpoint takes, e.g. `recordType` and `recordId` on `system/documents`. */
+  params?: Record<string, string | number>;
+  /** Counted up on every attempt this listing makes. */
+  tally?: RequestTally;
   conditions?: string;
   childConditions?: string;
   orderBy?: string;
@@ -182,6 +191,7 @@ export class ConnectWiseClient {
   public async *list<T>(path: string, options: ListOptions = {}): AsyncGenerator<T[]> {
     const pageSize = Math.min(options.pageSize ?? this.pageSize, MAX_PAGE_SIZE);
     const params = {
+      ...options.params,
       conditions: options.conditions,
       childConditions: options.childConditions,
       orderBy: options.orderBy,
@@ -194,7 +204,7 @@ export class ConnectWiseClient {
     let page = 1;
     let linked = false;
     while (url) {
-      const answer = await this.send(url, forwardOnly);
+      const answer = await this.send(url, forwardOnly, options.tally);
       if (!Array.isArray(answer.body)) {
         throw this.badResponse(url, 'a list endpoint did not return a JSON array');
       }
@@ -218,9 +228,13 @@ export class ConnectWiseClient {
   }
 
   /** Counts the records of a collection that match the conditions (`GET <path>/count`). */
-  public async count(path: string, conditions?: string): Promise<number> {
-    const url = this.url(`${path.replace(/\/+$/, '')}/count`, { conditions });
-    const answer = await this.send(url, false);
+  public async count(
+    path: string,
+    conditions?: string,
+    extra: { params?: Record<string, string | number>; tally?: RequestTally } = {},
+  ): Promise<number> {
+    const url = this.url(`${path.replace(/\/+$/, '')}/count`, { ...extra.params, conditions });
+    const answer = await this.send(url, false, extra.tally);
     const count = (answer.body as { count?: unknown } | null)?.count;
     if (typeof count !== 'number') {
       throw this.badResponse(url, 'a count endpoint did not return {"count": n}');
@@ -232,6 +246,33 @@ export class ConnectWiseClient {
   public async get<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
     const answer = await this.send(this.url(path, params), false);
     return answer.body as T;
+  }
+
+  /**
+   * Downloads a binary resource (`system/documents/{id}/download`) and hands the response to
+   * `consume`, which must read the body (e.g. stream it to a file). A failure while reading the
+   * body is retried like any other, so `consume` must tolerate being called again.
+   *
+   * @returns What `consume` returned.
+   */
+  public async download<T>(
+    path: string,
+    consume: (response: Response) => Promise<T>,
+    tally?: RequestTally,
+  ): Promise<T> {
+    // connectwise-rest swaps application/json for a binary type on this path (api-notes §6.15).
+    let result: T | undefined;
+    await this.send(
+      this.url(path, {}),
+      false,
+      tally,
+      async (response): Promise<string> => {
+        result = await consume(response);
+        return '';
+      },
+      '*/*',
+    );
+    return result as T;
   }
 
   private url(path: string, params: Record<string, string | number | undefined>): string {
@@ -248,28 +289,36 @@ export class ConnectWiseClient {
     });
   }
 
-  private async send(url: string, forwardOnly: boolean): Promise<Answer> {
+  private async send(
+    url: string,
+    forwardOnly: boolean,
+    tally?: RequestTally,
+    readBody: (response: Response) => Promise<string> = (response) => response.text(),
+    accept = this.#accept,
+  ): Promise<Answer> {
     const headers: Record<string, string> = {
       Authorization: this.#authorization,
       clientId: this.#clientId,
-      Accept: this.#accept,
+      Accept: accept,
     };
     if (forwardOnly) {
       headers['pagination-type'] = 'forward-only';
     }
+    const binary = accept !== this.#accept;
     const shownUrl = redactUrl(url);
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       const event = { method: 'GET', url: shownUrl, attempt };
       const retriesLeft = attempt <= this.#policy.maxRetries;
       this.#requests++;
+      if (tally) tally.requests++;
       if (attempt > 1) this.#retries++;
       let response: Response;
       let text: string;
       try {
         response = await this.#fetch(url, { headers, signal: AbortSignal.timeout(this.#timeoutMs) });
         // Inside the try: the time-out also covers the body, and a cut-off body is retried too.
-        text = await response.text();
+        text = response.ok ? await readBody(response) : await response.text();
       } catch (error) {
         const durationMs = Date.now() - started;
         if (!retriesLeft) {
@@ -293,6 +342,9 @@ export class ConnectWiseClient {
       const status = response.status;
       if (response.ok) {
         this.#onRequest?.({ ...event, status, durationMs, outcome: 'ok' });
+        if (binary) {
+          return { body: null, headers: response.headers };
+        }
         try {
           return { body: text === '' ? null : (JSON.parse(text) as unknown), headers: response.headers };
         } catch {

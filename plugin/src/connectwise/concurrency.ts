@@ -11,7 +11,7 @@
 export async function forEachConcurrently<T>(
   items: readonly T[],
   limit: number,
-  worker: (item: T) => Promise<void>
+  worker: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -31,5 +31,45 @@ export async function forEachConcurrently<T>(
   await Promise.all(Array.from({ length: lanes }, lane));
   if (failure) {
     throw failure.error;
+  }
+}
+
+/**
+ * A counting semaphore: at most `limit` holders at once, served in arrival order. The extractor
+ * holds one slot per HTTP request, so every step together stays within the per-tenant limit.
+ */
+export class Slots {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  public constructor(private readonly limit: number) {}
+
+  /** Runs `work` once a slot is free, and frees it when `work` settles. */
+  public async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter, so `active` only drops when nobody waits.
+      if (next) next();
+      else this.active--;
+    }
+  }
+
+  /** Iterates an async iterable, holding a slot only while each `next()` (one page request) runs. */
+  public async *pages<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+    const iterator = source[Symbol.asyncIterator]();
+    for (;;) {
+      // Pages come one after another by nature; the slot is what spreads requests across steps.
+      // eslint-disable-next-line no-await-in-loop
+      const step = await this.run(() => iterator.next());
+      if (step.done) return;
+      yield step.value;
+    }
   }
 }

@@ -2,9 +2,11 @@
  * Copyright (c) 2026, cw-migrate contributors.
  * Licensed under the BSD 3-Clause license.
  */
+import type { DocumentFiles } from '../store/documentFiles.js';
 import type { ExtractionProgress } from '../store/extractionProgress.js';
 import type { SourceKind, WorkStore } from '../store/workStore.js';
-import type { ConnectWiseClient } from './client.js';
+import type { ConnectWiseClient, RequestTally } from './client.js';
+import type { Slots } from './concurrency.js';
 
 /** Progress of one kind, for a progress bar. */
 export interface ExtractProgressEvent {
@@ -33,6 +35,20 @@ export interface KindSummary {
   watermark?: string;
   /** For child kinds: parents that answered 404 (deleted since they were listed). */
   missingParents?: number;
+  /** Records newly flagged gone in this call: by id reconciliation, or missing under a re-read parent. */
+  deleted?: number;
+  /** Records listed again after they had been flagged gone, or that a delta had missed. */
+  recovered?: number;
+  /**
+   * The tenant does not offer this kind: the endpoint does not exist (older version, module not
+   * licensed) or the API member may not read it. Nothing was stored; the reason says which.
+   */
+  unavailable?: string;
+  /** The caller did not ask for this kind. */
+  notSelected?: boolean;
+  /** For document kinds: files downloaded in this call, and their bytes. */
+  downloaded?: number;
+  bytes?: number;
 }
 
 /** Everything a step reader needs; built once per `extract` call. */
@@ -43,7 +59,20 @@ export interface ExtractContext {
   since?: string;
   overlapMinutes: number;
   concurrency: number;
+  /** One slot per request in flight, shared by every step. */
+  slots: Slots;
+  /** The kinds this call reads; children are queued only for these. */
+  selected: ReadonlySet<SourceKind>;
+  /** Where document bytes go; undefined when downloads are off. */
+  files?: DocumentFiles;
+  /** Compare every stored id with the server's after a delta, to find deletions. */
+  reconcile: boolean;
   onProgress?: (event: ExtractProgressEvent) => void;
+}
+
+/** A fresh request counter for one step. */
+export function newTally(): RequestTally {
+  return { requests: 0 };
 }
 
 /** The summary of a kind that the resumed run had already finished. */

@@ -12,8 +12,15 @@ export interface CollectionStep {
   path: string;
   /** Keyset paging for the tables that grow with the tenant. */
   forwardOnly: boolean;
-  /** Queues each record read as a parent of this child kind. */
-  queuesChildren?: SourceKind;
+  /** Queues each record read as a parent of these child kinds. */
+  queuesChildren?: SourceKind[];
+  /**
+   * ConnectWise marks some deletions with `deletedFlag` without bumping `lastUpdated`
+   * (companies after a merge, api-notes §8.4), so a delta also asks for `deletedFlag = true`.
+   */
+  deletedFlag?: boolean;
+  /** The parent id to store with a record, for top-level kinds that belong to another (time on a ticket). */
+  parentOf?: (payload: Record<string, unknown>) => number | undefined;
 }
 
 /** A collection that lives under each record of a parent kind. */
@@ -22,50 +29,35 @@ export interface ChildStep {
   kind: SourceKind;
   parentKind: SourceKind;
   path: (parentId: number) => string;
+  /** Query parameters naming the parent, for endpoints that take it that way (`system/documents`). */
+  params?: (parentId: number) => Record<string, string | number>;
   /**
    * `all`: every stored parent is re-read on each run (boards are few, and a status change does
-   * not touch the board). `queued`: only the parents the parent step queued, i.e. the tickets
+   * not touch the board). `queued`: only the parents the parent step queued, i.e. the records
    * that were new or changed.
    */
   parents: 'all' | 'queued';
+  /** The children are documents whose bytes are downloaded too. */
+  documents?: boolean;
 }
 
 export type ExtractStep = CollectionStep | ChildStep;
 
-/** What the extractor reads, in dependency order: parents before their children. */
-export const EXTRACT_PLAN: readonly ExtractStep[] = [
-  { type: 'collection', kind: 'members', path: 'system/members', forwardOnly: false },
-  { type: 'collection', kind: 'boards', path: 'service/boards', forwardOnly: false },
-  {
-    type: 'children',
-    kind: 'boardStatuses',
-    parentKind: 'boards',
-    path: (boardId) => `service/boards/${boardId}/statuses`,
-    parents: 'all',
-  },
-  { type: 'collection', kind: 'priorities', path: 'service/priorities', forwardOnly: false },
-  { type: 'collection', kind: 'companies', path: 'company/companies', forwardOnly: true },
-  { type: 'collection', kind: 'contacts', path: 'company/contacts', forwardOnly: true },
-  {
-    type: 'collection',
-    kind: 'tickets',
-    path: 'service/tickets',
-    forwardOnly: true,
-    queuesChildren: 'ticketNotes',
-  },
-  {
-    type: 'children',
-    kind: 'ticketNotes',
-    parentKind: 'tickets',
-    path: (ticketId) => `service/tickets/${ticketId}/notes`,
-    parents: 'queued',
-  },
-];
+export { EXTRACT_PLAN, DEFAULT_KINDS } from './extractSteps.js';
 
 type Payload = Record<string, unknown> & { id?: unknown; _info?: { lastUpdated?: unknown } };
 
-/** Wraps a payload as received into a store record; only the id is required. */
-export function toSourceRecord(kind: SourceKind, payload: Payload, parentId?: number): SourceRecord {
+/**
+ * Wraps a payload as received into a store record; only the id is required. A payload with
+ * `deletedFlag` set is recorded as a deletion noticed at `noticedAt` (the store keeps the first
+ * time it noticed); it is not `deleted`, because ConnectWise still lists it.
+ */
+export function toSourceRecord(
+  kind: SourceKind,
+  payload: Payload,
+  parentId?: number,
+  noticedAt = new Date().toISOString(),
+): SourceRecord {
   if (typeof payload.id !== 'number') {
     throw new TypeError(`A ${kind} record from ConnectWise has no numeric id`);
   }
@@ -76,6 +68,9 @@ export function toSourceRecord(kind: SourceKind, payload: Payload, parentId?: nu
   const lastUpdated = payload._info?.lastUpdated;
   if (typeof lastUpdated === 'string' && lastUpdated !== '') {
     record.lastUpdated = lastUpdated;
+  }
+  if (payload.deletedFlag === true) {
+    record.deletion = { how: 'deletedFlag', noticedAt };
   }
   return record;
 }
@@ -101,7 +96,7 @@ export function minutesBefore(time: string, minutes: number): string {
 export function nextWatermark(
   previous: string | undefined,
   maxSeen: string | undefined,
-  startedAt: string
+  startedAt: string,
 ): string | undefined {
   const capped = maxSeen !== undefined && Date.parse(maxSeen) > Date.parse(startedAt) ? startedAt : maxSeen;
   const next = laterTime(previous, capped);

@@ -27,6 +27,14 @@ export interface KindProgress {
   mode?: 'full' | 'delta';
   /** For child collections: the parents to read have been queued. */
   queued?: boolean;
+  /** The store held records of this kind when the run began, so deletions are looked for. */
+  reconcile?: boolean;
+  /** Why the tenant does not offer this kind (endpoint missing, not permitted). */
+  unavailable?: string;
+  /** Records newly flagged gone in this run. */
+  deleted?: number;
+  /** Records recovered by the id comparison in this run. */
+  recovered?: number;
 }
 
 const RUN_KEY = 'extract.run';

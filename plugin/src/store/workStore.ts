@@ -7,9 +7,62 @@ import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { openDatabase } from './database.js';
 
-/** The ConnectWise collections the extractor reads into the work store. */
-export type SourceKind =
-  'members' | 'boards' | 'boardStatuses' | 'priorities' | 'companies' | 'contacts' | 'tickets' | 'ticketNotes';
+/**
+ * The ConnectWise collections the extractor reads into the work store. Child kinds (statuses,
+ * sites, notes, additions, documents …) are stored with the id of their parent record.
+ */
+export const SOURCE_KINDS = [
+  'members',
+  'boards',
+  'boardStatuses',
+  'boardTypes',
+  'boardSubTypes',
+  'boardItems',
+  'boardTeams',
+  'priorities',
+  'slas',
+  'slaPriorities',
+  'userDefinedFields',
+  'companies',
+  'companySites',
+  'companyNotes',
+  'contacts',
+  'tickets',
+  'ticketNotes',
+  'ticketAllNotes',
+  'timeEntries',
+  'configurationTypes',
+  'configurationStatuses',
+  'configurations',
+  'catalogItems',
+  'agreementTypes',
+  'agreements',
+  'agreementAdditions',
+  'kbCategories',
+  'kbSubCategories',
+  'kbArticles',
+  'invoices',
+  'projects',
+  'ticketDocuments',
+  'companyDocuments',
+  'configurationDocuments',
+  'agreementDocuments',
+  'projectDocuments',
+] as const;
+
+/** One of {@link SOURCE_KINDS}. */
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * How the store learnt a record was deleted upstream. `gone`: ConnectWise no longer lists it
+ * (id reconciliation, or a child missing under its re-read parent, or its parent gone).
+ * `deletedFlag`: ConnectWise still lists it, with `deletedFlag` set (merged companies).
+ */
+export interface Deletion {
+  how: 'gone' | 'deletedFlag';
+  /** When this store first noticed it (local clock, ISO). */
+  noticedAt: string;
+}
 
 /** One ConnectWise record as received, keyed by kind and ConnectWise id. */
 export interface SourceRecord<T = Record<string, unknown>> {
@@ -20,8 +73,14 @@ export interface SourceRecord<T = Record<string, unknown>> {
   payload: T;
   /** `_info.lastUpdated` as ConnectWise sent it. */
   lastUpdated?: string;
-  /** Set when a later read showed the record is gone upstream; the row stays for the reports. */
+  /**
+   * Set when a later read showed the record is gone upstream; the row stays for the reports.
+   * Records that ConnectWise still lists with `deletedFlag` are not `deleted`: their payload says
+   * so, and {@link SourceRecord.deletion} says when the store noticed.
+   */
   deleted?: boolean;
+  /** How and when the deletion was noticed, for `gone` and `deletedFlag` records alike. */
+  deletion?: Deletion;
 }
 
 /** Where a work store lives and whose data it holds. */
@@ -36,7 +95,7 @@ export interface WorkStoreOptions {
 
 type Row = Record<string, unknown>;
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS source_record (
@@ -46,6 +105,8 @@ CREATE TABLE IF NOT EXISTS source_record (
   payload TEXT NOT NULL,
   last_updated TEXT,
   deleted INTEGER NOT NULL DEFAULT 0,
+  deleted_how TEXT,
+  deleted_at TEXT,
   PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS source_record_by_parent ON source_record (kind, parent_id, id);
@@ -87,7 +148,19 @@ function toRecord<T>(row: Row): SourceRecord<T> {
   if (row.deleted) {
     record.deleted = true;
   }
+  if (typeof row.deleted_how === 'string' && typeof row.deleted_at === 'string') {
+    record.deletion = { how: row.deleted_how as Deletion['how'], noticedAt: row.deleted_at };
+  }
   return record;
+}
+
+/** Adds the deletion columns to a store made before they existed (schema version 1). */
+function migrate(db: DatabaseSync): void {
+  const columns = db.prepare('PRAGMA table_info(source_record)').all() as Array<{ name: string }>;
+  if (!columns.some((column) => column.name === 'deleted_how')) {
+    db.exec('ALTER TABLE source_record ADD COLUMN deleted_how TEXT');
+    db.exec('ALTER TABLE source_record ADD COLUMN deleted_at TEXT');
+  }
 }
 
 /**
@@ -112,36 +185,53 @@ export class WorkStore {
   private readonly selectState: StatementSync;
   private readonly upsertState: StatementSync;
   private readonly removeState: StatementSync;
+  private readonly markGoneById: StatementSync;
+  private readonly markGoneByParent: StatementSync;
+  private readonly selectLiveIds: StatementSync;
   private savepointDepth = 0;
 
   private constructor(
     public readonly db: DatabaseSync,
-    public readonly path: string
+    public readonly path: string,
   ) {
     db.exec(SCHEMA);
+    migrate(db);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    // A deletion noticed before keeps its first noticed time while it stays the same kind of deletion.
     this.upsertRecord = db.prepare(
-      `INSERT INTO source_record (kind, id, parent_id, payload, last_updated, deleted)
-       VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO source_record (kind, id, parent_id, payload, last_updated, deleted, deleted_how, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (kind, id) DO UPDATE SET
          parent_id = excluded.parent_id, payload = excluded.payload,
-         last_updated = excluded.last_updated, deleted = excluded.deleted`
+         last_updated = excluded.last_updated, deleted = excluded.deleted,
+         deleted_how = excluded.deleted_how,
+         deleted_at = CASE WHEN excluded.deleted_how IS NOT NULL AND source_record.deleted_how = excluded.deleted_how
+           THEN source_record.deleted_at ELSE excluded.deleted_at END`,
     );
+    this.markGoneById = db.prepare(
+      `UPDATE source_record SET deleted = 1, deleted_how = 'gone', deleted_at = ?
+       WHERE kind = ? AND id = ? AND deleted = 0`,
+    );
+    this.markGoneByParent = db.prepare(
+      `UPDATE source_record SET deleted = 1, deleted_how = 'gone', deleted_at = ?
+       WHERE kind = ? AND parent_id = ? AND deleted = 0`,
+    );
+    this.selectLiveIds = db.prepare('SELECT id FROM source_record WHERE kind = ? AND deleted = 0 ORDER BY id');
     this.selectByKind = db.prepare('SELECT * FROM source_record WHERE kind = ? ORDER BY id');
     // Without the hint SQLite walks the primary key for the kind (it also yields id order) and reads
     // every note of the tenant for each ticket.
     this.selectByParent = db.prepare(
-      'SELECT * FROM source_record INDEXED BY source_record_by_parent WHERE kind = ? AND parent_id = ? ORDER BY id'
+      'SELECT * FROM source_record INDEXED BY source_record_by_parent WHERE kind = ? AND parent_id = ? ORDER BY id',
     );
     this.countByKind = db.prepare('SELECT count(*) AS n FROM source_record WHERE kind = ?');
     this.selectWatermark = db.prepare('SELECT last_updated FROM watermark WHERE kind = ?');
     this.upsertWatermark = db.prepare(
       `INSERT INTO watermark (kind, last_updated) VALUES (?, ?)
-       ON CONFLICT (kind) DO UPDATE SET last_updated = excluded.last_updated`
+       ON CONFLICT (kind) DO UPDATE SET last_updated = excluded.last_updated`,
     );
     this.selectState = db.prepare('SELECT value FROM state WHERE key = ?');
     this.upsertState = db.prepare(
-      'INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+      'INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     this.removeState = db.prepare('DELETE FROM state WHERE key = ?');
   }
@@ -191,10 +281,38 @@ export class WorkStore {
           record.parentId ?? null,
           JSON.stringify(record.payload),
           record.lastUpdated ?? null,
-          record.deleted ? 1 : 0
+          record.deleted ? 1 : 0,
+          record.deletion?.how ?? null,
+          record.deletion?.noticedAt ?? null,
         );
       }
     });
+  }
+
+  /**
+   * Flags records as gone upstream, noticed at `noticedAt`; records already flagged keep their
+   * first noticed time. Children follow through {@link WorkStore.markChildrenGone}.
+   *
+   * @returns How many records were newly flagged.
+   */
+  public markGone(kind: SourceKind, ids: Iterable<number>, noticedAt: string): number {
+    return this.transaction(() => {
+      let changed = 0;
+      for (const id of ids) {
+        changed += Number(this.markGoneById.run(noticedAt, kind, id).changes);
+      }
+      return changed;
+    });
+  }
+
+  /** Flags every live child of `parentId` in `kind` as gone: a deleted ticket takes its notes along. */
+  public markChildrenGone(kind: SourceKind, parentId: number, noticedAt: string): number {
+    return Number(this.markGoneByParent.run(noticedAt, kind, parentId).changes);
+  }
+
+  /** The ids of the records of one kind not flagged deleted, ascending. */
+  public liveIds(kind: SourceKind): number[] {
+    return this.selectLiveIds.all(kind).map((row) => Number((row as { id: number | bigint }).id));
   }
 
   /**
@@ -203,7 +321,7 @@ export class WorkStore {
    */
   public sourceRecords<T = Record<string, unknown>>(
     kind: SourceKind,
-    options: { parentId?: number } = {}
+    options: { parentId?: number } = {},
   ): Array<SourceRecord<T>> {
     const rows =
       options.parentId === undefined ? this.selectByKind.all(kind) : this.selectByParent.all(kind, options.parentId);

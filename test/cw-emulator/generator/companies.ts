@@ -113,14 +113,17 @@ export function buildCompany(
   company.billToCompany = draft.ref;
   const deleted = random.chance(options.rates.deletedCompany);
   company.deletedFlag = deleted;
+  // A merge sets deletedFlag without bumping lastUpdated (api-notes §8.4), so a deleted
+  // company's lastUpdated is always older than its dateDeleted.
+  const deletedMs = deleted ? enteredMs + (0.5 + random.next() / 2) * (context.endMs - enteredMs) : context.endMs;
   if (deleted) {
-    company.dateDeleted = context.between(enteredMs, context.endMs);
+    company.dateDeleted = context.between(deletedMs, deletedMs);
     company.deletedBy = 'zAdmin';
   }
   company.mobileGuid = guid(context);
   const doubled = context.drawDoubledSlash();
   company._info = {
-    lastUpdated: context.between(enteredMs, context.endMs),
+    lastUpdated: context.between(enteredMs, deletedMs - 1000),
     updatedBy: context.updatedBy('zAdmin'),
     dateEntered: context.between(enteredMs, enteredMs + DAY_MS),
     enteredBy: 'zAdmin',

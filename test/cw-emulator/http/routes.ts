@@ -2,8 +2,12 @@
  * Which records a path under `/apis/3.0/` names. Collections are read from the tenant on every
  * request, so tests can change the tenant between calls.
  */
-import { CwRecord, Tenant } from '../types.js';
+import { CwRecord, DocumentEntry, Tenant } from '../types.js';
+import { allNotesOf } from './all-notes.js';
+import { ChildIndex } from './child-index.js';
 import { endpointMissing, CwHttpError, recordMissing } from './errors.js';
+
+export { ChildIndex } from './child-index.js';
 
 /** A collection endpoint: its records, and the noun its 404 message uses. */
 export interface Collection {
@@ -15,65 +19,82 @@ export interface Collection {
 export type Route =
   | { kind: 'list'; collection: Collection; count: boolean }
   | { kind: 'item'; collection: Collection; id: number }
-  | { kind: 'document'; body: unknown };
+  | { kind: 'document'; body: unknown }
+  | { kind: 'download'; entry: DocumentEntry };
 
-/**
- * An index of ticket notes by ticket id, rebuilt when the notes array is replaced or changes
- * length. An edit that keeps the length (replacing one note by another) is caught by checking
- * each hit still names its ticket; a note moved to another ticket in place is not.
- */
-export class ChildIndex {
-  private source?: CwRecord[];
-  private length = -1;
-  private byParent = new Map<number, CwRecord[]>();
+const refId = (key: string) => (record: CwRecord): number | undefined => {
+  const id = (record[key] as { id?: unknown } | undefined)?.id;
+  return typeof id === 'number' ? id : undefined;
+};
+const plainId = (key: string) => (record: CwRecord): number | undefined =>
+  typeof record[key] === 'number' ? (record[key] as number) : undefined;
 
-  public constructor(private readonly parentId: (record: CwRecord) => number | undefined) {}
+/** Top-level collections by lower-cased path; three-segment paths are set-up tables under a module. */
+const TOP: Record<string, readonly [label: string, read: (tenant: Tenant) => CwRecord[] | undefined]> = {
+  'system/members': ['Member', (t) => t.members],
+  'service/boards': ['Board', (t) => t.boards],
+  'service/priorities': ['Priority', (t) => t.priorities],
+  'service/slas': ['SLA', (t) => t.slas],
+  'company/companies': ['Company', (t) => t.companies],
+  'company/contacts': ['Contact', (t) => t.contacts],
+  'company/configurations': ['Configuration', (t) => t.configurations],
+  'company/configurations/types': ['ConfigurationType', (t) => t.configurationTypes],
+  'company/configurations/statuses': ['ConfigurationStatus', (t) => t.configurationStatuses],
+  'service/tickets': ['Ticket', (t) => t.tickets],
+  'system/userdefinedfields': ['UserDefinedField', (t) => t.userDefinedFields],
+  'time/entries': ['TimeEntry', (t) => t.timeEntries],
+  'procurement/catalog': ['CatalogItem', (t) => t.catalogItems],
+  'finance/agreements': ['Agreement', (t) => t.agreements],
+  'finance/agreements/types': ['AgreementType', (t) => t.agreementTypes],
+  'finance/invoices': ['Invoice', (t) => t.invoices],
+  'service/knowledgebasearticles': ['KnowledgeBaseArticle', (t) => t.kbArticles],
+  'service/knowledgebasecategories': ['KnowledgeBaseCategory', (t) => t.kbCategories],
+  'service/knowledgebasesubcategories': ['KnowledgeBaseSubCategory', (t) => t.kbSubCategories],
+  'project/projects': ['Project', (t) => t.projects],
+};
 
-  /** The records whose parent id is `id`, in array order. */
-  public get(records: CwRecord[], id: number): CwRecord[] {
-    if (records !== this.source || records.length !== this.length) {
-      this.byParent = new Map();
-      for (const record of records) {
-        const parent = this.parentId(record);
-        if (parent === undefined) continue;
-        const list = this.byParent.get(parent);
-        if (list) list.push(record);
-        else this.byParent.set(parent, [record]);
-      }
-      this.source = records;
-      this.length = records.length;
-    }
-    return (this.byParent.get(id) ?? []).filter((record) => this.parentId(record) === id);
-  }
+/** A child collection: the parent's label, the segment after the parent id, and how to find the children. */
+type ChildSource = readonly [label: string, read: (tenant: Tenant) => CwRecord[] | undefined, index: ChildIndex];
+
+function byId(records: CwRecord[], id: number): CwRecord | undefined {
+  return records.find((record) => record.id === id);
 }
 
 function idOf(segment: string | undefined): number | undefined {
   return segment !== undefined && /^\d+$/.test(segment) ? Number(segment) : undefined;
 }
 
-function findById(records: CwRecord[], id: number): CwRecord | undefined {
-  return records.find((record) => record.id === id);
-}
-
-/** The per-tenant state routing needs between requests. */
+/** The per-tenant state routing needs between requests: one index per child collection. */
 export class Router {
-  private readonly notes = new ChildIndex((note) => (typeof note.ticketId === 'number' ? note.ticketId : undefined));
+  private readonly children: Record<string, ChildSource> = {
+    'Board/statuses': ['Status', (t) => t.boardStatuses, new ChildIndex(refId('board'))],
+    'Board/types': ['Type', (t) => t.boardTypes, new ChildIndex(refId('board'))],
+    'Board/subtypes': ['SubType', (t) => t.boardSubTypes, new ChildIndex(refId('board'))],
+    'Board/items': ['Item', (t) => t.boardItems, new ChildIndex(refId('board'))],
+    'Board/teams': ['Team', (t) => t.boardTeams, new ChildIndex(plainId('boardId'))],
+    'SLA/priorities': ['SLAPriority', (t) => t.slaPriorities, new ChildIndex(refId('sla'))],
+    'Company/sites': ['Site', (t) => t.companySites, new ChildIndex(refId('company'))],
+    'Company/notes': ['Note', (t) => t.companyNotes, new ChildIndex(refId('company'))],
+    'Ticket/notes': ['Note', (t) => t.ticketNotes, new ChildIndex(plainId('ticketId'))],
+    'Agreement/additions': ['Addition', (t) => t.agreementAdditions, new ChildIndex(plainId('agreementId'))],
+  };
+  private readonly ticketTime = new ChildIndex((entry) =>
+    entry.chargeToType === 'ServiceTicket' && typeof entry.chargeToId === 'number' ? entry.chargeToId : undefined,
+  );
+  private documentSource?: DocumentEntry[];
+  private documentLength = -1;
+  private documentsByRecord = new Map<string, DocumentEntry[]>();
+  private documentsById = new Map<number, DocumentEntry>();
 
   public constructor(private readonly tenant: () => Tenant) {}
 
-  /** Resolves the path segments after `/apis/3.0/`. Throws a 404 for unknown paths and parents. */
-  public resolve(segments: string[]): Route {
+  /**
+   * Resolves the path segments after `/apis/3.0/` (and, for documents, the query). Throws a 404
+   * for unknown paths and parents.
+   */
+  public resolve(segments: string[], params?: URLSearchParams): Route {
     const tenant = this.tenant();
     const path = segments.map((segment) => segment.toLowerCase());
-    const top: Record<string, Collection | undefined> = {
-      'system/members': { label: 'Member', records: tenant.members },
-      'service/boards': { label: 'Board', records: tenant.boards },
-      'service/priorities': { label: 'Priority', records: tenant.priorities },
-      'company/companies': { label: 'Company', records: tenant.companies },
-      'company/contacts': { label: 'Contact', records: tenant.contacts },
-      'service/tickets': { label: 'Ticket', records: tenant.tickets },
-      'system/userdefinedfields': { label: 'UserDefinedField', records: tenant.userDefinedFields ?? [] },
-    };
     if (path.join('/') === 'system/info') {
       return {
         kind: 'document',
@@ -86,9 +107,14 @@ export class Router {
         },
       };
     }
-    const base = top[`${path[0]}/${path[1]}`];
-    if (!base) throw endpointMissing();
-    return this.within(base, path.slice(2), tenant);
+    if (path[0] === 'system' && path[1] === 'documents') return this.documents(path.slice(2), params, tenant);
+    for (const length of [3, 2]) {
+      const entry = TOP[path.slice(0, length).join('/')];
+      if (entry && path.length >= length) {
+        return this.within({ label: entry[0], records: entry[1](tenant) ?? [] }, path.slice(length), tenant);
+      }
+    }
+    throw endpointMissing();
   }
 
   private within(base: Collection, rest: string[], tenant: Tenant): Route {
@@ -103,21 +129,58 @@ export class Router {
 
   /** A collection under one record: a board's statuses, a ticket's notes, a contact's communications. */
   private child(base: Collection, id: number, name: string, tenant: Tenant): Collection {
-    const parent = findById(base.records, id);
-    const known =
-      (base.label === 'Board' && name === 'statuses') ||
-      (base.label === 'Ticket' && name === 'notes') ||
-      (base.label === 'Contact' && name === 'communications');
-    if (!known) throw endpointMissing();
+    const source = this.children[`${base.label}/${name}`];
+    const computed =
+      (base.label === 'Contact' && name === 'communications') || (base.label === 'Ticket' && name === 'allnotes');
+    if (!source && !computed) throw endpointMissing();
+    const parent = byId(base.records, id);
     if (!parent) throw recordMissing(base.label, id);
-    if (name === 'statuses') {
-      const statuses = tenant.boardStatuses.filter(
-        (status) => (status.board as { id?: unknown } | undefined)?.id === id,
-      );
-      return { label: 'Status', records: statuses };
+    if (source) return { label: source[0], records: source[2].get(source[1](tenant) ?? [], id) };
+    if (name === 'communications') {
+      return { label: 'Communication', records: (parent.communicationItems ?? []) as CwRecord[] };
     }
-    if (name === 'notes') return { label: 'Note', records: this.notes.get(tenant.ticketNotes, id) };
-    return { label: 'Communication', records: (parent.communicationItems ?? []) as CwRecord[] };
+    const notes = this.children['Ticket/notes'];
+    const time = this.ticketTime.get(tenant.timeEntries ?? [], id);
+    return { label: 'Note', records: allNotesOf(parent, notes[2].get(tenant.ticketNotes, id), time) };
+  }
+
+  /** `system/documents?recordType=&recordId=`, `/count`, `/{id}` and `/{id}/download`. */
+  private documents(rest: string[], params: URLSearchParams | undefined, tenant: Tenant): Route {
+    this.indexDocuments(tenant.documents ?? []);
+    if (rest.length === 0 || (rest.length === 1 && rest[0] === 'count')) {
+      const type = (params?.get('recordType') ?? params?.get('recordtype') ?? '').toLowerCase();
+      const recordId = Number(params?.get('recordId') ?? params?.get('recordid'));
+      const entries =
+        type && Number.isInteger(recordId)
+          ? (this.documentsByRecord.get(`${type}:${recordId}`) ?? [])
+          : [...this.documentsById.values()];
+      return { kind: 'list', collection: { label: 'Document', records: entries.map((e) => e.info) }, count: rest.length === 1 };
+    }
+    const id = idOf(rest[0]);
+    const entry = id === undefined ? undefined : this.documentsById.get(id);
+    if (id === undefined || rest.length > 2 || (rest.length === 2 && rest[1] !== 'download')) throw endpointMissing();
+    if (!entry) throw recordMissing('Document', id);
+    if (rest.length === 1) return { kind: 'document', body: entry.info };
+    if (entry.info.urlFlag === true || entry.info.linkFlag === true) {
+      // Link documents point elsewhere and hold no bytes (api-notes §6.15); the wording is ours.
+      throw new CwHttpError(404, { code: 'NotFound', message: `Document ${id} is a link and has no file` });
+    }
+    return { kind: 'download', entry };
+  }
+
+  private indexDocuments(entries: DocumentEntry[]): void {
+    if (entries === this.documentSource && entries.length === this.documentLength) return;
+    this.documentsByRecord = new Map();
+    this.documentsById = new Map();
+    for (const entry of entries) {
+      const key = `${entry.recordType.toLowerCase()}:${entry.recordId}`;
+      const list = this.documentsByRecord.get(key);
+      if (list) list.push(entry);
+      else this.documentsByRecord.set(key, [entry]);
+      this.documentsById.set(entry.info.id, entry);
+    }
+    this.documentSource = entries;
+    this.documentLength = entries.length;
   }
 }
 
