@@ -7,7 +7,7 @@
  * Options: --companies N (default 300), --seed S (default 42), --samples (migrate the real sample
  * payloads instead of a generated tenant), --out DIR (default ./cw-migrate-demo).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCwEmulator } from '../test/cw-emulator/server.js';
@@ -29,9 +29,25 @@ const out = resolve(values.out);
 const SKIPPED_BOARD = 'Alerts - RMM';
 const step = (n: number, text: string): void => void process.stdout.write(`\n[${n}/6] ${text}\n`);
 
-rmSync(out, { recursive: true, force: true });
+const companies = Number(values.companies);
+if (!Number.isInteger(companies) || companies < 5 || !Number.isInteger(Number(values.seed))) {
+  process.stderr.write('--companies takes a whole number of at least 5, and --seed a whole number.\n');
+  process.exit(2);
+}
+// The demo starts from an empty folder of its own. It clears a folder only when its marker file
+// says an earlier demo made it; anything else with files in it is left alone.
+const MARKER = join(out, '.cw-migrate-demo');
+if (existsSync(out) && readdirSync(out).length > 0) {
+  if (!existsSync(MARKER)) {
+    process.stderr.write(`${out} is not empty and was not made by the demo; choose another folder with --out.\n`);
+    process.exit(2);
+  }
+  rmSync(out, { recursive: true, force: true });
+}
+mkdirSync(out, { recursive: true });
+writeFileSync(MARKER, 'Made by npm run demo; the next demo run clears this folder.\n');
 step(1, values.samples ? 'Loading the real ConnectWise sample payloads' : `Generating a ConnectWise tenant (seed ${values.seed}, ${values.companies} companies)`);
-const tenant = values.samples ? loadSampleTenant() : generateTenant({ seed: Number(values.seed), companies: Number(values.companies) });
+const tenant = values.samples ? loadSampleTenant() : generateTenant({ seed: Number(values.seed), companies });
 process.stdout.write(
   `      ${tenant.members.length} members, ${tenant.boards.length} boards, ${tenant.companies.length} companies, ` +
     `${tenant.contacts.length} contacts, ${tenant.tickets.length} tickets, ${tenant.ticketNotes.length} notes\n`
@@ -63,7 +79,7 @@ try {
   args.push('--work-dir', join(out, 'work'), '--output-dir', join(out, 'reports'));
   // The admin decides the RMM alert board's tickets are noise: they are skipped and reported.
   if (tenant.boards.some((b) => b.name === SKIPPED_BOARD)) args.push('--skip-board', SKIPPED_BOARD);
-  step(6, `Running: sf ${args.join(' ')}`);
+  step(6, `Running: sf ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
   const credentials = {
     CW_SITE: cw.site,
     CW_COMPANY_ID: cw.companyId,

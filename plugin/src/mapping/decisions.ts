@@ -24,6 +24,8 @@ export interface MappingDecision {
   /** 0..1: how sure the proposal is. */
   confidence: number;
   reason: string;
+  /** Set by a command-line flag for this run only; never kept for later runs. */
+  fromFlag?: boolean;
 }
 
 /** The target a decision resolves to, or undefined while it is still open or skipped. */

@@ -6,7 +6,7 @@
 import { autoConfirm, decisionKey, isOpen, type MappingDecision } from './decisions.js';
 
 export function mergeDecisions(previous: MappingDecision[], proposed: MappingDecision[]): MappingDecision[] {
-  const made = new Map(previous.filter((d) => !isOpen(d)).map((d) => [decisionKey(d), d]));
+  const made = new Map(previous.filter((d) => !isOpen(d) && !d.fromFlag).map((d) => [decisionKey(d), d]));
   return proposed.map((p) => {
     // A decision made in this run (a Skip from a flag) wins over one kept from before.
     if (!isOpen(p)) return p;

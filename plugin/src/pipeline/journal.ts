@@ -1,7 +1,7 @@
 /*
  * The run journal in the work store: which Salesforce record each source record became, what each
- * run created or updated (for rollback), and writes that were sent but whose outcome is not yet
- * known (so a crashed run can find them again by natural key instead of sending them twice).
+ * run created or updated with the values it overwrote (for rollback), what rollback has undone,
+ * and the mapping decisions as last settled.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { MappingDecision } from '../mapping/decisions.js';
@@ -21,12 +21,6 @@ export interface RunRecord {
   summary?: string;
 }
 
-export interface PendingWrite {
-  object: string;
-  sourceKey: string;
-  parentId: string;
-  digest: string;
-}
 
 export class Journal {
   public constructor(private readonly db: DatabaseSync) {
@@ -39,9 +33,6 @@ export class Journal {
       CREATE TABLE IF NOT EXISTS run_actions (
         run_id TEXT NOT NULL, object TEXT NOT NULL, sf_id TEXT NOT NULL, action TEXT NOT NULL, source_key TEXT,
         PRIMARY KEY (run_id, object, sf_id));
-      CREATE TABLE IF NOT EXISTS pending_writes (
-        object TEXT NOT NULL, source_key TEXT NOT NULL, parent_id TEXT NOT NULL, digest TEXT NOT NULL, run_id TEXT NOT NULL,
-        PRIMARY KEY (object, source_key));
       CREATE TABLE IF NOT EXISTS before_images (
         run_id TEXT NOT NULL, object TEXT NOT NULL, sf_id TEXT NOT NULL, body TEXT NOT NULL,
         PRIMARY KEY (run_id, object, sf_id));
@@ -84,12 +75,10 @@ export class Journal {
     const action = this.db.prepare(
       'INSERT OR IGNORE INTO run_actions (run_id, object, sf_id, action, source_key) VALUES (?, ?, ?, ?, ?)'
     );
-    const clear = this.db.prepare('DELETE FROM pending_writes WHERE object = ? AND source_key = ?');
     this.transaction(() => {
       for (const w of writes) {
         landed.run(object, w.sourceKey, w.sfId, runId);
         action.run(runId, object, w.sfId, w.created ? 'created' : 'updated', w.sourceKey);
-        clear.run(object, w.sourceKey);
       }
     });
   }
@@ -103,35 +92,21 @@ export class Journal {
     return new Map(rows.map((r) => [r.source_key, r.sf_id]));
   }
 
+  /** Notes records found in the org (by natural key) as the ones these source records became. */
+  public recordLanded(object: string, found: Array<{ sourceKey: string; sfId: string }>): void {
+    const landed = this.db.prepare(
+      "INSERT INTO landed (object, source_key, sf_id, run_id) VALUES (?, ?, ?, '') ON CONFLICT (object, source_key) DO UPDATE SET sf_id = excluded.sf_id"
+    );
+    this.transaction(() => {
+      for (const f of found) landed.run(object, f.sourceKey, f.sfId);
+    });
+  }
+
   /** Forgets records that are no longer in the org, so the next load sends them again. */
   public forgetLanded(object: string, sfIds: string[]): void {
     const forget = this.db.prepare('DELETE FROM landed WHERE object = ? AND sf_id = ?');
     this.transaction(() => {
       for (const id of sfIds) forget.run(object, id);
-    });
-  }
-
-  /** Marks writes as sent before they go, so a crash leaves a trace to reconcile. */
-  public markPending(runId: string, writes: PendingWrite[]): void {
-    const insert = this.db.prepare(
-      'INSERT OR REPLACE INTO pending_writes (object, source_key, parent_id, digest, run_id) VALUES (?, ?, ?, ?, ?)'
-    );
-    this.transaction(() => {
-      for (const w of writes) insert.run(w.object, w.sourceKey, w.parentId, w.digest, runId);
-    });
-  }
-
-  public pending(object: string): PendingWrite[] {
-    const rows = this.db
-      .prepare('SELECT object, source_key, parent_id, digest FROM pending_writes WHERE object = ?')
-      .all(object) as Array<{ object: string; source_key: string; parent_id: string; digest: string }>;
-    return rows.map((r) => ({ object: r.object, sourceKey: r.source_key, parentId: r.parent_id, digest: r.digest }));
-  }
-
-  public clearPending(object: string, sourceKeys: string[]): void {
-    const clear = this.db.prepare('DELETE FROM pending_writes WHERE object = ? AND source_key = ?');
-    this.transaction(() => {
-      for (const key of sourceKeys) clear.run(object, key);
     });
   }
 

@@ -81,7 +81,7 @@ function skipBoards(decisions: MappingDecision[], names: string[]): MappingDecis
   }
   return decisions.map((d) =>
     d.kind === 'board' && wanted.has(d.sourceLabel.toLowerCase())
-      ? { ...d, status: 'Skip', reason: 'Skipped with --skip-board.' }
+      ? { ...d, status: 'Skip', reason: 'Skipped with --skip-board.', fromFlag: true }
       : d
   );
 }
@@ -124,6 +124,11 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       });
     }
     const source = readSource(store);
+    if (!options.connectwise && source.companies.length === 0 && source.tickets.length === 0) {
+      throw new SfError(`The work store ${store.path} holds no ConnectWise records, so there is nothing to migrate.`, 'NoSourceData', [
+        'Run without --no-extract, with the ConnectWise settings, to extract first; or pass --work-dir with the folder of an earlier extract.',
+      ]);
+    }
     const journal = new Journal(store.db);
     journal.setMeta('cwCompanyId', cwCompanyId);
     journal.setMeta('fallbackOwnerId', fallbackUser(org.users, org.runningUser, options.fallbackOwner).Id);

@@ -11,6 +11,8 @@ import { queryAll } from '../salesforce/orgContext.js';
 import type { RowResult } from '../salesforce/results.js';
 
 export const DECISION_OBJECT = 'CWM_Mapping_Decision__c';
+/** The reason a run writes on a decision a flag made; such decisions are not the admin's. */
+const FLAG_REASON = 'Skipped with --skip-board.';
 
 const KIND_LABEL: Record<DecisionKind, string> = { member: 'Member', board: 'Board', status: 'Status', priority: 'Priority' };
 const KIND_OF = new Map(Object.entries(KIND_LABEL).map(([kind, label]) => [label, kind as DecisionKind]));
@@ -99,7 +101,7 @@ export async function writeOrgDecisions(conn: Connection, decisions: MappingDeci
  * those still open there keep whatever the store already had.
  */
 export function preferOrgDecisions(store: MappingDecision[], org: MappingDecision[]): MappingDecision[] {
-  const made = new Map(org.filter((d) => d.status !== 'Proposed').map((d) => [decisionKey(d), d]));
+  const made = new Map(org.filter((d) => d.status !== 'Proposed' && d.reason !== FLAG_REASON).map((d) => [decisionKey(d), d]));
   const merged = store.map((d) => made.get(decisionKey(d)) ?? d);
   const known = new Set(store.map(decisionKey));
   return [...merged, ...[...made.values()].filter((d) => !known.has(decisionKey(d)))];
