@@ -55,6 +55,11 @@ export class Journal {
     return row?.value;
   }
 
+  /** Runs that never finished (killed, or the machine went away) are marked so, not left Running. */
+  public closeInterruptedRuns(): void {
+    this.db.prepare("UPDATE runs SET status = 'Interrupted' WHERE status = 'Running'").run();
+  }
+
   public startRun(runId: string): void {
     this.db
       .prepare('INSERT INTO runs (run_id, started, status) VALUES (?, ?, ?)')

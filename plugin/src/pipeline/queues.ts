@@ -42,29 +42,44 @@ export async function createQueues(ctx: LoadContext, decisions: MappingDecision[
       toCreate.map((d) => ({ sourceKind: 'board', sourceId: d.sourceKey, sourceKey: d.sourceKey })),
       results
     );
-    const links = [...landed.entries()].map(([sourceKey, id]) => ({ sourceKey, QueueId: id, SobjectType: 'Case' }));
-    statsFor(ctx, 'QueueSobject').read += links.length;
-    const linkResults = await sendCollections(ctx.conn, {
-      object: 'QueueSobject',
-      operation: 'insert',
-      rows: links.map(({ QueueId, SobjectType }) => ({ QueueId, SobjectType })),
-    });
-    applyResults(
-      ctx,
-      'QueueSobject',
-      links.map((l) => ({ sourceKind: 'board', sourceId: l.sourceKey, sourceKey: l.sourceKey })),
-      linkResults
-    );
-    for (const [sourceKey, id] of landed) {
-      queueIds.set(sourceKey, id);
-      ctx.org.queues.push({ Id: id, Name: '', DeveloperName: '', supportsCase: true } satisfies OrgQueue);
-    }
+    for (const [sourceKey, id] of landed) queueIds.set(sourceKey, id);
   }
+  await linkToCases(ctx, queueIds);
   return decisions.map((d) =>
     d.kind === 'board' && d.status === 'Create' && queueIds.has(d.sourceKey)
       ? { ...d, status: 'Confirmed', confirmedTarget: queueIds.get(d.sourceKey) }
       : d
   );
+}
+
+/**
+ * Lets every queue own cases. A queue found again may have been created by a run that stopped
+ * before this step, so an existing queue without its QueueSobject row gets one too.
+ */
+async function linkToCases(ctx: LoadContext, queueIds: Map<string, string>): Promise<void> {
+  const supporting = new Set(ctx.org.queues.filter((q) => q.supportsCase).map((q) => q.Id.slice(0, 15)));
+  const links = [...queueIds.entries()]
+    .filter(([, id]) => !supporting.has(id.slice(0, 15)))
+    .map(([sourceKey, id]) => ({ sourceKey, QueueId: id, SobjectType: 'Case' }));
+  if (links.length === 0) return;
+  statsFor(ctx, 'QueueSobject').read += links.length;
+  const results = await sendCollections(ctx.conn, {
+    object: 'QueueSobject',
+    operation: 'insert',
+    rows: links.map(({ QueueId, SobjectType }) => ({ QueueId, SobjectType })),
+  });
+  const landed = applyResults(
+    ctx,
+    'QueueSobject',
+    links.map((l) => ({ sourceKind: 'board', sourceId: l.sourceKey, sourceKey: l.sourceKey })),
+    results
+  );
+  for (const [sourceKey] of landed) {
+    const id = queueIds.get(sourceKey)!;
+    const known = ctx.org.queues.find((q) => q.Id.slice(0, 15) === id.slice(0, 15));
+    if (known) known.supportsCase = true;
+    else ctx.org.queues.push({ Id: id, Name: '', DeveloperName: '', supportsCase: true } satisfies OrgQueue);
+  }
 }
 
 /** Developer names by board; boards whose names fold to the same one get their board id added. */

@@ -9,6 +9,7 @@ import { contactRow, flagDuplicateEmails } from '../transform/contacts.js';
 import { EXTERNAL_ID, type Row } from '../transform/rows.js';
 import type { CwCompany, CwContact, CwTicket, CwTicketNote } from '../transform/sourceTypes.js';
 import { loadRows } from '../salesforce/loader.js';
+import { preflightRow } from '../salesforce/preflight.js';
 import { canSetAuditFields, queryAll, type ObjectDescribe } from '../salesforce/orgContext.js';
 import { captureBeforeImages } from './beforeImages.js';
 import { applyResults, statsFor, type LoadContext, type WrittenRow } from './context.js';
@@ -25,6 +26,34 @@ function describeOf(ctx: LoadContext, object: string): ObjectDescribe {
   return describe;
 }
 
+/** Keeps the rows the org will take; the others get a "failed" line with the error it would give. */
+function passPreflight(
+  ctx: LoadContext,
+  object: string,
+  sourceKind: string,
+  items: Array<{ id: number; row: Row }>,
+  existing: Set<string>
+): Array<{ id: number; row: Row }> {
+  const describe = describeOf(ctx, object);
+  return items.filter((item) => {
+    const errors = preflightRow(ctx.org, describe, item.row, existing.has(String(item.id)) ? 'update' : 'insert');
+    if (errors.length === 0) return true;
+    statsFor(ctx, object).failed++;
+    for (const e of errors) {
+      ctx.problems.add({
+        outcome: 'failed',
+        sourceKind,
+        sourceId: item.id,
+        object,
+        field: e.field,
+        reason: `${e.code}: ${e.message} (found before sending; the record was not sent)`,
+        action: 'Correct the value in ConnectWise or the mapping, then run again.',
+      });
+    }
+    return false;
+  });
+}
+
 async function upsert(
   ctx: LoadContext,
   object: string,
@@ -33,6 +62,7 @@ async function upsert(
   existing: Set<string>,
   headers?: Record<string, string>
 ): Promise<Map<string, string>> {
+  items = passPreflight(ctx, object, sourceKind, items, existing);
   if (items.length === 0) return new Map();
   await captureBeforeImages(
     ctx,

@@ -150,6 +150,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       return { ...base, status: 'AwaitingDecisions', openDecisions: settled.open, problemCount: 0 };
     }
 
+    journal.closeInterruptedRuns();
     journal.startRun(runId);
     const ctx: LoadContext = {
       conn: options.conn,

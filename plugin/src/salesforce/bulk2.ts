@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Row } from '../transform/rows.js';
 import type { RowResult } from './results.js';
+import { requestWithRetry } from './retry.js';
 
 /** Rows per job; well under the 150 MB upload limit for the records this tool writes. */
 export const BULK_JOB_ROWS = 10_000;
@@ -59,7 +60,8 @@ export async function ingest(conn: Connection, request: IngestRequest): Promise<
 
 async function ingestOneJob(conn: Connection, request: IngestRequest, rows: Row[]): Promise<RowResult[]> {
   const base = `/services/data/v${conn.getApiVersion()}/jobs/ingest`;
-  const job = await conn.request<JobInfo>({
+  // An extra empty job left by a retried create is harmless, so creating counts as repeatable.
+  const job = await requestWithRetry<JobInfo>(conn, {
     method: 'POST',
     url: base,
     body: JSON.stringify({
@@ -70,14 +72,13 @@ async function ingestOneJob(conn: Connection, request: IngestRequest, rows: Row[
       lineEnding: 'LF',
     }),
     headers: { 'content-type': 'application/json' },
-  });
-  await conn.request({ method: 'PUT', url: `${base}/${job.id}/batches`, body: toCsv(rows), headers: { 'content-type': 'text/csv' } });
-  await conn.request({
-    method: 'PATCH',
-    url: `${base}/${job.id}`,
-    body: JSON.stringify({ state: 'UploadComplete' }),
-    headers: { 'content-type': 'application/json' },
-  });
+  }, { idempotent: true });
+  await requestWithRetry(conn, { method: 'PUT', url: `${base}/${job.id}/batches`, body: toCsv(rows), headers: { 'content-type': 'text/csv' } }, { idempotent: true });
+  await requestWithRetry(
+    conn,
+    { method: 'PATCH', url: `${base}/${job.id}`, body: JSON.stringify({ state: 'UploadComplete' }), headers: { 'content-type': 'application/json' } },
+    { idempotent: true }
+  );
   const finished = await waitForJob(conn, `${base}/${job.id}`, request);
   if (finished.state !== 'JobComplete') {
     const reason = finished.errorMessage ?? `job ended in state ${finished.state}`;
@@ -92,7 +93,7 @@ async function waitForJob(conn: Connection, url: string, request: IngestRequest)
   let interval = 200;
   for (;;) {
     // eslint-disable-next-line no-await-in-loop
-    const info = await conn.request<JobInfo>(url);
+    const info = await requestWithRetry<JobInfo>(conn, url, { idempotent: true });
     if (info.state === 'JobComplete' || info.state === 'Failed' || info.state === 'Aborted') return info;
     if (Date.now() - started > timeout) throw new BulkJobTimeoutError(info.id, request.object, Date.now() - started);
     // eslint-disable-next-line no-await-in-loop
@@ -102,7 +103,7 @@ async function waitForJob(conn: Connection, url: string, request: IngestRequest)
 }
 
 async function readCsv(conn: Connection, url: string): Promise<Array<Record<string, string>>> {
-  const text = await conn.request<string>({ method: 'GET', url, headers: { accept: 'text/csv' } }, { responseType: 'text/plain' });
+  const text = await requestWithRetry<string>(conn, { method: 'GET', url, headers: { accept: 'text/csv' } }, { idempotent: true }, { responseType: 'text/plain' });
   if (!text || !text.trim()) return [];
   return parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Array<Record<string, string>>;
 }

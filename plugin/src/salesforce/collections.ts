@@ -5,6 +5,7 @@
 import type { Connection } from '@salesforce/core';
 import type { Row } from '../transform/rows.js';
 import type { RowResult } from './results.js';
+import { requestWithRetry } from './retry.js';
 
 export const COLLECTION_SIZE = 200;
 
@@ -45,12 +46,16 @@ export async function sendCollections(conn: Connection, request: CollectionReque
   for (let start = 0; start < request.rows.length; start += COLLECTION_SIZE) {
     const chunk = request.rows.slice(start, start + COLLECTION_SIZE);
     // eslint-disable-next-line no-await-in-loop
-    const items = await conn.request<CollectionItem[]>({
-      method,
-      url,
-      body: JSON.stringify({ allOrNone: false, records: chunk.map((row) => toRestRecord(request.object, row)) }),
-      headers: { 'content-type': 'application/json', ...request.headers },
-    });
+    const items = await requestWithRetry<CollectionItem[]>(
+      conn,
+      {
+        method,
+        url,
+        body: JSON.stringify({ allOrNone: false, records: chunk.map((row) => toRestRecord(request.object, row)) }),
+        headers: { 'content-type': 'application/json', ...request.headers },
+      },
+      { idempotent: request.operation !== 'insert' }
+    );
     items.forEach((item, offset) => {
       results.push({
         index: start + offset,
@@ -71,10 +76,11 @@ export async function deleteCollections(conn: Connection, ids: string[]): Promis
   for (let start = 0; start < ids.length; start += COLLECTION_SIZE) {
     const chunk = ids.slice(start, start + COLLECTION_SIZE);
     // eslint-disable-next-line no-await-in-loop
-    const items = await conn.request<CollectionItem[]>({
-      method: 'DELETE',
-      url: `/services/data/v${conn.getApiVersion()}/composite/sobjects?ids=${chunk.join(',')}&allOrNone=false`,
-    });
+    const items = await requestWithRetry<CollectionItem[]>(
+      conn,
+      { method: 'DELETE', url: `/services/data/v${conn.getApiVersion()}/composite/sobjects?ids=${chunk.join(',')}&allOrNone=false` },
+      { idempotent: true }
+    );
     items.forEach((item, offset) => {
       results.push({
         index: start + offset,

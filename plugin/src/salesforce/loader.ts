@@ -11,7 +11,8 @@ import { isRetryable, type RowResult } from './results.js';
 
 /** At or above this many rows a load uses Bulk API 2.0. */
 export const BULK_THRESHOLD = 2000;
-const RETRY_ROUNDS = 3;
+/** Rounds of retrying locked rows; each round waits longer, up to 8 s. */
+const RETRY_ROUNDS = 8;
 
 export interface LoadRequest {
   object: string;
@@ -73,7 +74,7 @@ export async function loadRows(conn: Connection, request: LoadRequest): Promise<
     const again = results.filter(isRetryable);
     if (again.length === 0) break;
     // eslint-disable-next-line no-await-in-loop
-    await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** round));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** round, 8000)));
     // eslint-disable-next-line no-await-in-loop
     const retried = await send(again.map((r) => request.rows[r.index]));
     retried.forEach((r, i) => {

@@ -38,6 +38,8 @@ export interface DescribeField {
   updateable: boolean;
   defaultedOnCreate: boolean;
   restrictedPicklist?: boolean;
+  referenceTo?: string[];
+  relationshipName?: string | null;
   picklistValues?: Array<{ value: string; label: string; active: boolean; defaultValue: boolean }>;
 }
 
