@@ -19,6 +19,8 @@ import { WorkStore } from '../store/workStore.js';
 import { loadComments } from './comments.js';
 import { storedCompanyId } from './runJournals.js';
 import { MIGRATED_KINDS, readSource, type Source } from './source.js';
+import { sampleSlice } from './sample.js';
+import { verifyMigration, type VerifyResult } from '../verify/verify.js';
 import { preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
 import type { LoadContext, ObjectStats, Progress } from './context.js';
 import { Journal } from './journal.js';
@@ -42,10 +44,14 @@ export interface MigrationOptions {
   fallbackOwner?: string;
   /** Boards whose tickets are not migrated, by name (case-insensitive). */
   skipBoards?: string[];
+  /** Load only a connected slice of this many companies, verify it, and wait for sign-off. */
+  sample?: number;
+  /** The admin has checked the sample: the full run may go ahead. */
+  signOff?: boolean;
   progress: Progress;
 }
 
-export type MigrationStatus = 'Completed' | 'CompletedWithFailures' | 'AwaitingDecisions';
+export type MigrationStatus = 'Completed' | 'CompletedWithFailures' | 'AwaitingDecisions' | 'AwaitingSignOff';
 
 export interface MigrationResult {
   runId: string;
@@ -58,6 +64,8 @@ export interface MigrationResult {
   /** Problem lines grouped by kind, largest group first. */
   problemGroups?: ProblemGroup[];
   reports?: ReportFiles;
+  /** A sample run's field-by-field verification of the slice it loaded. */
+  verification?: VerifyResult;
 }
 
 function fallbackUser(users: OrgUser[], running: OrgUser, username: string | undefined): OrgUser {
@@ -102,6 +110,31 @@ async function loadAll(ctx: LoadContext, source: Source, settled: MappingDecisio
     userForMember: (identifier) => mapping.userForMember(identifier),
   });
   return decisions;
+}
+
+/** How the journal (and `status`) names each outcome. */
+const RUN_LABEL: Record<MigrationStatus, string> = {
+  Completed: 'Completed',
+  CompletedWithFailures: 'Completed With Failures',
+  AwaitingDecisions: 'Awaiting Decisions',
+  AwaitingSignOff: 'Awaiting Sign-off',
+};
+
+/** A sample waiting for sign-off holds back the full run until the admin signs it off. */
+function checkSignOff(journal: Journal, options: MigrationOptions): void {
+  const waiting = journal.runs().filter((r) => r.status === RUN_LABEL.AwaitingSignOff);
+  if (waiting.length === 0 || options.sample) return;
+  if (!options.signOff) {
+    throw new SfError(
+      `The sample run ${waiting.map((r) => r.runId).join(', ')} is waiting for sign-off, so the full run does not start.`,
+      'SampleNotSignedOff',
+      [
+        'Check the sample records in the org and the verification report of the sample run.',
+        'Then sign it off and run everything: sf cw migrate run --sign-off (with the same flags as before).',
+      ]
+    );
+  }
+  for (const run of waiting) journal.setRunStatus(run.runId, 'Signed Off');
 }
 
 /** Runs one migration end to end. */
@@ -151,6 +184,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
 
     journal.closeInterruptedRuns();
+    checkSignOff(journal, options);
     journal.startRun(runId);
     const ctx: LoadContext = {
       conn: options.conn,
@@ -163,7 +197,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     };
     let decisions: MappingDecision[];
     try {
-      decisions = await loadAll(ctx, source, settled.decisions, fallbackOwner.Id);
+      decisions = await loadAll(ctx, options.sample ? sampleSlice(source, options.sample) : source, settled.decisions, fallbackOwner.Id);
     } catch (error) {
       journal.finishRun(runId, 'Failed', { error: error instanceof Error ? error.message : String(error) });
       throw error;
@@ -171,7 +205,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
 
     options.progress('Counting records in the org', 0, 1);
     const objects = await summarise(options.conn, ctx.stats, ctx.problems);
-    const status: MigrationStatus = objects.some((o) => o.failed > 0) ? 'CompletedWithFailures' : 'Completed';
+    const failed = objects.some((o) => o.failed > 0);
+    const status: MigrationStatus = options.sample && !failed ? 'AwaitingSignOff' : failed ? 'CompletedWithFailures' : 'Completed';
     const finishedAt = new Date().toISOString();
     const problemGroups = groupProblems(ctx.problems.all());
     const reports = writeReports(options.outputDir, {
@@ -184,8 +219,11 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       problemGroups,
       decisions,
     });
-    journal.finishRun(runId, status === 'Completed' ? 'Completed' : 'Completed With Failures', objects);
-    return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, problemGroups, reports };
+    journal.finishRun(runId, RUN_LABEL[status], objects);
+    const verification = options.sample
+      ? await verifyMigration({ conn: options.conn, workDir: options.workDir, outputDir: reports.folder, source: sampleSlice(source, options.sample), progress: (phase) => options.progress(phase, 0, 1) })
+      : undefined;
+    return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, problemGroups, reports, verification };
   } finally {
     store.close();
   }

@@ -11,7 +11,7 @@ import { digestOf } from '../transform/comments.js';
 import { EXTERNAL_ID } from '../transform/rows.js';
 import { Journal } from '../pipeline/journal.js';
 import { orgStores } from '../pipeline/runJournals.js';
-import { readSource } from '../pipeline/source.js';
+import { readSource, type Source } from '../pipeline/source.js';
 import { queryAll, readOrgContext } from '../salesforce/orgContext.js';
 import { openDatabase } from '../store/database.js';
 import { WorkStore } from '../store/workStore.js';
@@ -51,6 +51,8 @@ export interface VerifyOptions {
   workDir: string;
   outputDir: string;
   progress: (phase: string) => void;
+  /** Verify only these records (a sample run's slice); the whole work store otherwise. */
+  source?: Source;
 }
 
 function openStore(workDir: string, orgId: string): WorkStore {
@@ -121,7 +123,7 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
   const store = openStore(options.workDir, org.orgId);
   try {
     const journal = new Journal(store.db);
-    const source = readSource(store);
+    const source = options.source ?? readSource(store);
     const landed = (object: string): Set<string> => new Set(journal.landed(object).keys());
     const expected = expectedState(source, journal.decisions(), org, landed, journal.meta('fallbackOwnerId') ?? org.runningUser.Id);
     const differences: Difference[] = [];
@@ -141,7 +143,7 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
     options.progress('Comparing CaseComment');
     objects.push(await verifyComments(options.conn, expected.comments, caseIds, differences));
 
-    const reportFolder = join(options.outputDir, `verify-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`);
+    const reportFolder = join(options.outputDir, `verify-${new Date().toISOString().replace(/[-:.]/g, '').replace(/Z$/, '')}`);
     mkdirSync(reportFolder, { recursive: true });
     writeFileSync(
       join(reportFolder, 'differences.csv'),

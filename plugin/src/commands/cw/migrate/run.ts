@@ -42,6 +42,8 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
     })(),
     'fallback-owner': Flags.string({ summary: messages.getMessage('flags.fallback-owner.summary') }),
     'skip-board': Flags.string({ summary: messages.getMessage('flags.skip-board.summary'), multiple: true }),
+    sample: Flags.integer({ summary: messages.getMessage('flags.sample.summary'), min: 1, exclusive: ['sign-off'] }),
+    'sign-off': Flags.boolean({ summary: messages.getMessage('flags.sign-off.summary') }),
     'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary'), default: 'cw-migrate-output' }),
     'work-dir': Flags.directory({ summary: messages.getMessage('flags.work-dir.summary'), default: '.' }),
   };
@@ -73,6 +75,8 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       unmatchedMembers: flags['unmatched-members'],
       fallbackOwner: flags['fallback-owner'],
       skipBoards: flags['skip-board'],
+      sample: flags.sample,
+      signOff: flags['sign-off'],
       progress,
     });
     if (process.stderr.isTTY) this.spinner.stop(result.status);
@@ -91,6 +95,15 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       if (groups.length > 8) this.log(messages.getMessage('info.MoreProblems', [groups.length - 8]));
     }
     this.log(messages.getMessage('info.Summary', [result.runId, result.status, result.reports?.folder ?? '']));
+    if (result.status === 'AwaitingSignOff' && result.verification) {
+      const v = result.verification;
+      this.log(messages.getMessage('info.SampleVerified', [v.objects.map((o) => `${o.object} ${o.matching}/${o.expected}`).join(', '), v.reportFolder]));
+      if (v.differenceCount > 0) {
+        throw messages.createError('error.SampleDiffers', [v.differenceCount, v.reportFolder]);
+      }
+      this.log(messages.getMessage('info.AwaitingSignOff', [this.config.bin]));
+      return result;
+    }
     const failed = result.objects.reduce((n, o) => n + o.failed, 0);
     if (failed > 0) {
       const error = messages.createError('error.RecordsFailed', [failed, result.reports?.problemsCsv ?? 'problems.csv']);
