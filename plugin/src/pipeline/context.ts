@@ -15,6 +15,8 @@ export interface ObjectStats {
   unchanged: number;
   failed: number;
   skipped: number;
+  /** Deleted because their source was deleted in ConnectWise (delete policy only). */
+  deleted: number;
 }
 
 export interface Progress {
@@ -34,7 +36,7 @@ export interface LoadContext {
 export function statsFor(ctx: LoadContext, object: string): ObjectStats {
   let stats = ctx.stats.get(object);
   if (!stats) {
-    stats = { object, read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 };
+    stats = { object, read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, deleted: 0 };
     ctx.stats.set(object, stats);
   }
   return stats;

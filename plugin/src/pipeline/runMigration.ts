@@ -20,6 +20,7 @@ import { loadComments } from './comments.js';
 import { storedCompanyId } from './runJournals.js';
 import { MIGRATED_KINDS, readSource, type Source } from './source.js';
 import { sampleSlice } from './sample.js';
+import { handleDeletions, type DeletedPolicy } from './deletions.js';
 import { verifyMigration, type VerifyResult } from '../verify/verify.js';
 import { preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
 import type { LoadContext, ObjectStats, Progress } from './context.js';
@@ -48,6 +49,10 @@ export interface MigrationOptions {
   sample?: number;
   /** The admin has checked the sample: the full run may go ahead. */
   signOff?: boolean;
+  /** What happens to migrated records whose source was deleted in ConnectWise. */
+  deleted?: DeletedPolicy;
+  /** A delta pass: only for a tenant with an earlier run in the work store. */
+  deltaOnly?: boolean;
   progress: Progress;
 }
 
@@ -146,6 +151,12 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const cwCompanyId = options.connectwise?.companyId ?? options.cwCompanyId ?? storedCompanyId(options.workDir, org.orgId);
   const store = WorkStore.open({ dir: options.workDir, cwCompanyId, orgId: org.orgId });
   try {
+    if (options.deltaOnly && new Journal(store.db).runs().length === 0) {
+      throw new SfError(`No earlier run in ${store.path}; a delta needs one to start from.`, 'NoEarlierRun', [
+        'Run the full migration first: sf cw migrate run.',
+        'Pass --work-dir with the folder the earlier run used, if it ran elsewhere.',
+      ]);
+    }
     let extracted: ExtractSummary | undefined;
     if (options.connectwise) {
       const client = new ConnectWiseClient(options.connectwise);
@@ -198,6 +209,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     let decisions: MappingDecision[];
     try {
       decisions = await loadAll(ctx, options.sample ? sampleSlice(source, options.sample) : source, settled.decisions, fallbackOwner.Id);
+      if (!options.sample) await handleDeletions(ctx, store, options.deleted ?? 'report');
     } catch (error) {
       journal.finishRun(runId, 'Failed', { error: error instanceof Error ? error.message : String(error) });
       throw error;

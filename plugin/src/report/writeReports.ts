@@ -33,6 +33,7 @@ const COLUMNS: Array<[keyof ObjectSummary, string]> = [
   ['unchanged', 'Unchanged'],
   ['failed', 'Failed'],
   ['skipped', 'Skipped'],
+  ['deleted', 'Deleted'],
   ['adjusted', 'Adjusted'],
   ['inOrg', 'In org'],
 ];

@@ -44,9 +44,17 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
     'skip-board': Flags.string({ summary: messages.getMessage('flags.skip-board.summary'), multiple: true }),
     sample: Flags.integer({ summary: messages.getMessage('flags.sample.summary'), min: 1, exclusive: ['sign-off'] }),
     'sign-off': Flags.boolean({ summary: messages.getMessage('flags.sign-off.summary') }),
+    deleted: Flags.option({
+      summary: messages.getMessage('flags.deleted.summary'),
+      options: ['report', 'delete'] as const,
+      default: 'report',
+    })(),
     'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary'), default: 'cw-migrate-output' }),
     'work-dir': Flags.directory({ summary: messages.getMessage('flags.work-dir.summary'), default: '.' }),
   };
+
+  /** `delta` is this command for a tenant migrated before: it refuses a first run. */
+  protected deltaOnly = false;
 
   public async run(): Promise<RunResult> {
     const { flags } = await this.parse(CwMigrateRun);
@@ -77,6 +85,8 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       skipBoards: flags['skip-board'],
       sample: flags.sample,
       signOff: flags['sign-off'],
+      deleted: flags.deleted,
+      deltaOnly: this.deltaOnly,
       progress,
     });
     if (process.stderr.isTTY) this.spinner.stop(result.status);
