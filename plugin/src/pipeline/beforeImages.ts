@@ -21,15 +21,30 @@ export function writtenField(key: string): string {
 
 const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** Reads and journals the current values of the fields `rows` will write, for rows already in the org. */
-export async function captureBeforeImages(ctx: LoadContext, object: string, rows: Row[], existing: Set<string>): Promise<void> {
+/** What a record holds now, read before a run writes it. */
+export interface CurrentRecord {
+  sfId: string;
+  /** The values of the fields the run writes, by API name, as restore needs them. */
+  image: Record<string, unknown>;
+  /** The same record as queried, with relationship paths (Parent.CW_Id__c) for comparison. */
+  queried: Record<string, unknown>;
+}
+
+/** Reads the current values of the fields `rows` will write, for rows already in the org, by CW id. */
+export async function readCurrent(ctx: LoadContext, object: string, rows: Row[], existing: Set<string>): Promise<Map<string, CurrentRecord>> {
+  const current = new Map<string, CurrentRecord>();
   const keys = rows.map((r) => String(r[EXTERNAL_ID])).filter((key) => existing.has(key));
-  if (keys.length === 0) return;
-  const fields = new Set<string>();
+  if (keys.length === 0) return current;
+  const written = new Set<string>();
+  const paths = new Set<string>();
   for (const row of rows) {
-    for (const key of Object.keys(row)) if (key !== EXTERNAL_ID && !INSERT_ONLY.has(key)) fields.add(writtenField(key));
+    for (const key of Object.keys(row)) {
+      if (key === EXTERNAL_ID || INSERT_ONLY.has(key)) continue;
+      written.add(writtenField(key));
+      if (key.includes('.')) paths.add(key);
+    }
   }
-  const select = ['Id', EXTERNAL_ID, ...[...fields].filter((f) => f !== 'Id')].join(', ');
+  const select = [...new Set(['Id', EXTERNAL_ID, ...written, ...paths])].join(', ');
   for (let start = 0; start < keys.length; start += 200) {
     const chunk = keys.slice(start, start + 200);
     // eslint-disable-next-line no-await-in-loop
@@ -37,10 +52,10 @@ export async function captureBeforeImages(ctx: LoadContext, object: string, rows
       ctx.conn,
       `SELECT ${select} FROM ${object} WHERE ${EXTERNAL_ID} IN (${chunk.map(quote).join(',')})`
     );
-    ctx.journal.saveBeforeImages(
-      ctx.runId,
-      object,
-      records.map(({ attributes, ...values }) => ({ sfId: String(values.Id), values }))
-    );
+    for (const { attributes, ...queried } of records) {
+      const image = Object.fromEntries(['Id', EXTERNAL_ID, ...written].map((f) => [f, queried[f] ?? null]));
+      current.set(String(queried[EXTERNAL_ID]), { sfId: String(queried.Id), image, queried });
+    }
   }
+  return current;
 }

@@ -11,7 +11,8 @@ import type { CwCompany, CwContact, CwTicket, CwTicketNote } from '../transform/
 import { loadRows } from '../salesforce/loader.js';
 import { preflightRow } from '../salesforce/preflight.js';
 import { canSetAuditFields, queryAll, type ObjectDescribe } from '../salesforce/orgContext.js';
-import { captureBeforeImages } from './beforeImages.js';
+import { readCurrent, type CurrentRecord } from './beforeImages.js';
+import { holdsRow } from '../verify/compare.js';
 import { applyResults, statsFor, type LoadContext, type WrittenRow } from './context.js';
 
 /** ConnectWise ids that already have a record in the org, so their rows must not carry audit fields. */
@@ -64,12 +65,30 @@ async function upsert(
 ): Promise<Map<string, string>> {
   items = passPreflight(ctx, object, sourceKind, items, existing);
   if (items.length === 0) return new Map();
-  await captureBeforeImages(
+  const current = await readCurrent(
     ctx,
     object,
     items.map((i) => i.row),
     existing
   );
+  // A record that already holds every value is not written again: no needless update, and no
+  // trigger or flow in the org fires for nothing.
+  const landedAlready = new Map<string, string>();
+  const describe = describeOf(ctx, object);
+  items = items.filter((item) => {
+    const now = current.get(String(item.id));
+    if (!now || !holdsRow(describe, now.queried, item.row)) return true;
+    landedAlready.set(String(item.id), now.sfId);
+    return false;
+  });
+  statsFor(ctx, object).unchanged += landedAlready.size;
+  ctx.journal.recordLanded(object, [...landedAlready].map(([sourceKey, sfId]) => ({ sourceKey, sfId })));
+  ctx.journal.saveBeforeImages(
+    ctx.runId,
+    object,
+    items.map((i) => current.get(String(i.id))).filter((c): c is CurrentRecord => c !== undefined).map((c) => ({ sfId: c.sfId, values: c.image }))
+  );
+  if (items.length === 0) return landedAlready;
   const { results } = await loadRows(ctx.conn, {
     object,
     operation: 'upsert',
@@ -78,7 +97,7 @@ async function upsert(
     headers,
   });
   const written: WrittenRow[] = items.map((i) => ({ sourceKind, sourceId: i.id, sourceKey: String(i.id) }));
-  return applyResults(ctx, object, written, results);
+  return new Map([...landedAlready, ...applyResults(ctx, object, written, results)]);
 }
 
 /** Loads companies as accounts, parents before children. Returns the ids that landed. */

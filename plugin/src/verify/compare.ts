@@ -38,3 +38,17 @@ export function fieldType(fields: DescribeField[], path: string): string | undef
   if (path.includes('.')) return 'string';
   return fields.find((f) => f.name === path)?.type;
 }
+
+/** Reads a dotted path (`Parent.CW_Id__c`) out of a query record. */
+export function valueAt(record: Record<string, unknown>, path: string): Comparable {
+  let value: unknown = record;
+  for (const part of path.split('.')) value = value == null ? undefined : (value as Record<string, unknown>)[part];
+  return value as Comparable;
+}
+
+/** Whether a queried record already holds every value of a row (audit fields aside). */
+export function holdsRow(describe: { fields: DescribeField[] }, record: Record<string, unknown>, row: Record<string, Comparable>): boolean {
+  return Object.entries(row).every(
+    ([field, value]) => field === 'CreatedDate' || field === 'CreatedById' || sameValue(fieldType(describe.fields, field), value, valueAt(record, field))
+  );
+}

@@ -15,7 +15,7 @@ import { readSource, type Source } from '../pipeline/source.js';
 import { queryAll, readOrgContext } from '../salesforce/orgContext.js';
 import { openDatabase } from '../store/database.js';
 import { WorkStore } from '../store/workStore.js';
-import { fieldType, sameValue, type Comparable } from './compare.js';
+import { fieldType, sameValue, valueAt, type Comparable } from './compare.js';
 import { expectedState, type ExpectedRecord } from './expected.js';
 
 export interface Difference {
@@ -72,12 +72,6 @@ function openStore(workDir: string, orgId: string): WorkStore {
   return WorkStore.open({ dir: workDir, cwCompanyId: companyId ?? 'local', orgId });
 }
 
-/** Reads a dotted path (`Parent.CW_Id__c`) out of a query record. */
-function valueAt(record: Record<string, unknown>, path: string): Comparable {
-  let value: unknown = record;
-  for (const part of path.split('.')) value = value == null ? undefined : (value as Record<string, unknown>)[part];
-  return value as Comparable;
-}
 
 async function verifyObject(
   conn: Connection,
