@@ -195,9 +195,9 @@ describe('sf cw migrate run: resume after SIGKILL, and org faults (end to end)',
 
   /** A fresh org emulator with the same users as the reference, the sf CLI logged into it, and an empty work dir. */
   async function freshTarget(): Promise<Target> {
-    const org = await startOrgEmulator();
-    org.seed('User', h.seededUsers.map((u) => ({ ...u, IsActive: true, Alias: u.Username.slice(0, 8) })));
     const alias = `resume${++targets}`;
+    const org = await startOrgEmulator({ username: `admin.${alias}@cwm-emulator.example` });
+    org.seed('User', h.seededUsers.map((u) => ({ ...u, IsActive: true, Alias: u.Username.slice(0, 8) })));
     // Every emulator has the same admin username, and the CLI keeps one auth file per username:
     // log in right before using a target, one target at a time.
     await loginWithToken(h.env, org.instanceUrl, org.accessToken, alias);

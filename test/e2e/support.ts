@@ -24,7 +24,8 @@ export interface Harness {
 export async function startHarness(tenant: Tenant, alias = 'e2e', orgOptions: OrgEmulatorOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'cwm-e2e-'));
   const cw = await startCwEmulator({ tenant });
-  const org = await startOrgEmulator(orgOptions);
+  // One sf HOME may hold several emulators at once; the CLI files auth by username, so each gets its own.
+  const org = await startOrgEmulator({ username: `admin.${alias}@cwm-emulator.example`, ...orgOptions });
   const seededUsers = salesforceUsersFor(tenant);
   org.seed('User', seededUsers.map((u) => ({ ...u, IsActive: true, Alias: u.Username.slice(0, 8) })));
   const env = sfEnvironment(join(dir, 'home'), {

@@ -28,6 +28,11 @@ const REPO_ROOT = resolve(HERE, '../..');
 export type OrgEmulatorOptions = {
   /** 0 / undefined = a random free port on 127.0.0.1. */
   port?: number;
+  /**
+   * Username of the running admin; default admin@cwm-emulator.example. The sf CLI files auth under the
+   * username, so emulators that one sf HOME logs into at the same time need different ones.
+   */
+  username?: string;
   /** SFDX source folders whose objects/fields are added to the schema; default [<repo>/force-app/main/default]. */
   sourceDirs?: string[];
   /** The running user holds "Set Audit Fields upon Record Creation"; default true. */
@@ -128,7 +133,7 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     failRate: options.failRate ?? 0,
     lockShare: options.lockShare ?? 0,
   });
-  const seeded = seedOrg(org);
+  const seeded = seedOrg(org, options.username);
   const state: EmulatorState = {
     org,
     dml: new DmlEngine(org),

@@ -75,7 +75,7 @@ export type SeededOrg = {
  * Administrator (assigned its profile's permission set), the four
  * default case statuses (matching Case.Status), the standard price book and default business hours.
  */
-export function seedOrg(org: OrgContext): SeededOrg {
+export function seedOrg(org: OrgContext, adminUsername = 'admin@cwm-emulator.example'): SeededOrg {
   const [orgId] = seedRecords(org, 'Organization', [
     {
       Name: 'CW Migrate Emulated Org',
@@ -101,7 +101,7 @@ export function seedOrg(org: OrgContext): SeededOrg {
     profiles.map((p, i) => profilePermissionSet(profileIds[i], p)),
   );
   const adminProfile = profileIds[0];
-  const username = 'admin@cwm-emulator.example';
+  const username = adminUsername;
   const [userId] = seedRecords(org, 'User', [
     {
       Username: username,

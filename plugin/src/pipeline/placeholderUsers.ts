@@ -5,7 +5,7 @@
  */
 import { SfError } from '@salesforce/core';
 import type { MappingDecision } from '../mapping/decisions.js';
-import { sendCollections } from '../salesforce/collections.js';
+import { loadRows } from '../salesforce/loader.js';
 import { queryAll } from '../salesforce/orgContext.js';
 import type { CwMember } from '../transform/sourceTypes.js';
 import { present } from '../transform/sourceTypes.js';
@@ -69,7 +69,7 @@ export async function createPlaceholderUsers(
   const byId = new Map(members.map((m) => [String(m.id), m]));
   const rows = wanted.map((d) => placeholderRow(byId.get(d.sourceKey)!, ctx.org.orgId, { ...settings, ProfileId: profile?.Id ?? settings.ProfileId }));
   statsFor(ctx, 'User').read += rows.length;
-  const results = await sendCollections(ctx.conn, { object: 'User', operation: 'upsert', externalIdField: EXTERNAL_ID, rows });
+  const { results } = await loadRows(ctx.conn, { object: 'User', operation: 'upsert', externalIdField: EXTERNAL_ID, rows, api: 'rest' });
   const landed = applyResults(
     ctx,
     'User',

@@ -3,7 +3,7 @@
  * so it can own cases. A queue is found again by its developer name, so a re-run reuses it.
  */
 import type { MappingDecision } from '../mapping/decisions.js';
-import { sendCollections } from '../salesforce/collections.js';
+import { loadRows } from '../salesforce/loader.js';
 import type { OrgQueue } from '../salesforce/orgContext.js';
 import { applyResults, statsFor, type LoadContext } from './context.js';
 
@@ -35,7 +35,7 @@ export async function createQueues(ctx: LoadContext, decisions: MappingDecision[
   }
   if (toCreate.length > 0) {
     const groups = toCreate.map((d) => ({ Name: queueName(ctx, d), DeveloperName: developerNameFor(d), Type: 'Queue' }));
-    const results = await sendCollections(ctx.conn, { object: 'Group', operation: 'insert', rows: groups });
+    const { results } = await loadRows(ctx.conn, { object: 'Group', operation: 'insert', rows: groups, api: 'rest' });
     const landed = applyResults(
       ctx,
       'Group',
@@ -63,10 +63,11 @@ async function linkToCases(ctx: LoadContext, queueIds: Map<string, string>): Pro
     .map(([sourceKey, id]) => ({ sourceKey, QueueId: id, SobjectType: 'Case' }));
   if (links.length === 0) return;
   statsFor(ctx, 'QueueSobject').read += links.length;
-  const results = await sendCollections(ctx.conn, {
+  const { results } = await loadRows(ctx.conn, {
     object: 'QueueSobject',
     operation: 'insert',
     rows: links.map(({ QueueId, SobjectType }) => ({ QueueId, SobjectType })),
+    api: 'rest',
   });
   const landed = applyResults(
     ctx,
