@@ -4,9 +4,13 @@
  * count what is in the org and write the reports.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SfError, type Connection } from '@salesforce/core';
 import { ConnectWiseClient, type ConnectWiseClientOptions } from '../connectwise/client.js';
 import { extract, type ExtractSummary } from '../connectwise/extractor.js';
+import { importCsvExport, type CsvImportReport } from '../connectwise/csvExport/importer.js';
+import type { DateOrder } from '../connectwise/csvExport/localTime.js';
 import type { MappingDecision } from '../mapping/decisions.js';
 import { proposeDecisions } from '../mapping/proposals.js';
 import { DecisionResolver } from '../mapping/resolver.js';
@@ -53,6 +57,8 @@ export interface MigrationOptions {
   deleted?: DeletedPolicy;
   /** A delta pass: only for a tenant with an earlier run in the work store. */
   deltaOnly?: boolean;
+  /** Read a folder of ConnectWise CSV exports instead of the API. */
+  csvExport?: { dir: string; timeZone: string; dateOrder?: DateOrder };
   progress: Progress;
 }
 
@@ -71,6 +77,8 @@ export interface MigrationResult {
   reports?: ReportFiles;
   /** A sample run's field-by-field verification of the slice it loaded. */
   verification?: VerifyResult;
+  /** What a CSV-export run read, stored and could not carry. */
+  csvImport?: CsvImportReport;
 }
 
 function fallbackUser(users: OrgUser[], running: OrgUser, username: string | undefined): OrgUser {
@@ -148,9 +156,11 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const runId = `${startedAt.replace(/[-:]/g, '').replace(/\..*/, '')}-${randomUUID().slice(0, 8)}`;
   options.progress('Reading the org', 0, 1);
   const org = await readOrgContext(options.conn);
-  const cwCompanyId = options.connectwise?.companyId ?? options.cwCompanyId ?? storedCompanyId(options.workDir, org.orgId);
+  const cwCompanyId =
+    options.connectwise?.companyId ?? options.cwCompanyId ?? (options.csvExport ? 'csv-export' : storedCompanyId(options.workDir, org.orgId));
   const store = WorkStore.open({ dir: options.workDir, cwCompanyId, orgId: org.orgId });
   try {
+    const csvImport = options.csvExport ? importCsvExport({ ...options.csvExport, store }) : undefined;
     if (options.deltaOnly && new Journal(store.db).runs().length === 0) {
       throw new SfError(`No earlier run in ${store.path}; a delta needs one to start from.`, 'NoEarlierRun', [
         'Run the full migration first: sf cw migrate run.',
@@ -158,7 +168,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       ]);
     }
     let extracted: ExtractSummary | undefined;
-    if (options.connectwise) {
+    if (options.connectwise && !options.csvExport) {
       const client = new ConnectWiseClient(options.connectwise);
       extracted = await extract({
         client,
@@ -168,7 +178,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       });
     }
     const source = readSource(store);
-    if (!options.connectwise && source.companies.length === 0 && source.tickets.length === 0) {
+    if (source.companies.length === 0 && source.tickets.length === 0) {
       throw new SfError(`The work store ${store.path} holds no ConnectWise records, so there is nothing to migrate.`, 'NoSourceData', [
         'Run without --no-extract, with the ConnectWise settings, to extract first; or pass --work-dir with the folder of an earlier extract.',
       ]);
@@ -220,6 +230,9 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     const failed = objects.some((o) => o.failed > 0);
     const status: MigrationStatus = options.sample && !failed ? 'AwaitingSignOff' : failed ? 'CompletedWithFailures' : 'Completed';
     const finishedAt = new Date().toISOString();
+    for (const p of csvImport?.problems ?? []) {
+      ctx.problems.add({ outcome: 'flagged', sourceKind: 'csvExport', sourceId: `${p.file}:${p.row}`, object: '-', field: p.column, reason: p.message });
+    }
     const problemGroups = groupProblems(ctx.problems.all());
     const reports = writeReports(options.outputDir, {
       runId,
@@ -235,7 +248,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     const verification = options.sample
       ? await verifyMigration({ conn: options.conn, workDir: options.workDir, outputDir: reports.folder, source: sampleSlice(source, options.sample), progress: (phase) => options.progress(phase, 0, 1) })
       : undefined;
-    return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, problemGroups, reports, verification };
+    if (csvImport) writeFileSync(join(reports.folder, 'csv-export.json'), JSON.stringify(csvImport, null, 2));
+    return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, problemGroups, reports, verification, csvImport };
   } finally {
     store.close();
   }

@@ -32,6 +32,13 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
     'cw-public-key': Flags.string({ summary: messages.getMessage('flags.cw-public-key.summary'), env: 'CW_PUBLIC_KEY' }),
     'cw-private-key': Flags.string({ summary: messages.getMessage('flags.cw-private-key.summary'), env: 'CW_PRIVATE_KEY' }),
     'cw-client-id': Flags.string({ summary: messages.getMessage('flags.cw-client-id.summary'), env: 'CW_CLIENT_ID' }),
+    'cw-export-dir': Flags.directory({ summary: messages.getMessage('flags.cw-export-dir.summary'), exists: true }),
+    'cw-export-time-zone': Flags.string({ summary: messages.getMessage('flags.cw-export-time-zone.summary'), default: 'UTC' }),
+    'cw-export-date-order': Flags.option({
+      summary: messages.getMessage('flags.cw-export-date-order.summary'),
+      options: ['MDY', 'DMY', 'YMD'] as const,
+      default: 'MDY',
+    })(),
     extract: Flags.boolean({ summary: messages.getMessage('flags.extract.summary'), default: true, allowNo: true }),
     'auto-confirm': Flags.boolean({ summary: messages.getMessage('flags.auto-confirm.summary') }),
     confidence: confidence({ summary: messages.getMessage('flags.confidence.summary'), default: 0.8 }),
@@ -59,7 +66,10 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
   public async run(): Promise<RunResult> {
     const { flags } = await this.parse(CwMigrateRun);
     const env = credentialsFromEnv(process.env);
-    const connectwise = !flags.extract
+    const csvExport = flags['cw-export-dir']
+      ? { dir: flags['cw-export-dir'], timeZone: flags['cw-export-time-zone'], dateOrder: flags['cw-export-date-order'] }
+      : undefined;
+    const connectwise = !flags.extract || csvExport
       ? undefined
       : ({
           site: flags['cw-site'] ?? env.site,
@@ -86,6 +96,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
       sample: flags.sample,
       signOff: flags['sign-off'],
       deleted: flags.deleted,
+      csvExport,
       deltaOnly: this.deltaOnly,
       progress,
     });
