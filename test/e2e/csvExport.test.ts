@@ -31,7 +31,11 @@ describe('sf cw migrate run --cw-export-dir (end to end)', function () {
     const accounts = h.org.records('Account').map((a) => a.Name);
     for (const company of rows('companies.csv')) expect(accounts, company['Company Name']).to.include(company['Company Name']);
     const cases = new Map(h.org.records('Case').map((c) => [String(c.CW_Id__c), c]));
-    for (const ticket of rows('tickets.csv')) expect(cases.get(ticket['Ticket #'])?.Subject, `ticket ${ticket['Ticket #']}`).to.equal(ticket['Summary Description']);
+    const [numbered, unnumbered] = [rows('tickets.csv').filter((t) => /^\d+$/.test(t['Ticket #'])), rows('tickets.csv').filter((t) => !/^\d+$/.test(t['Ticket #']))];
+    for (const ticket of numbered) expect(cases.get(ticket['Ticket #'])?.Subject, `ticket ${ticket['Ticket #']}`).to.equal(ticket['Summary Description']);
+    // A row whose ticket number is not a number cannot become a case; it must be reported, not lost.
+    const problems = readFileSync(run.result!.reports!.problemsCsv, 'utf8');
+    for (const ticket of unnumbered) expect(problems).to.contain(`"${ticket['Ticket #']}" is not a ticket number`);
     const report = (run.result as unknown as { csvImport: { notCarried: string[] } }).csvImport;
     expect(report.notCarried.join(' ')).to.contain('ticket notes');
   });
