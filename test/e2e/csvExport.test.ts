@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { generateTenant } from '../cw-emulator/generator.js';
 import { REPO_ROOT } from '../../scripts/lib/sfCli.js';
-import { migrate, startHarness, type Harness } from './support.js';
+import { migrate, readProblems, startHarness, type Harness } from './support.js';
 
 const EXPORTS = join(REPO_ROOT, 'test/fixtures/connectwise/csv-export');
 const rows = (file: string): Array<Record<string, string>> => {
@@ -34,8 +34,8 @@ describe('sf cw migrate run --cw-export-dir (end to end)', function () {
     const [numbered, unnumbered] = [rows('tickets.csv').filter((t) => /^\d+$/.test(t['Ticket #'])), rows('tickets.csv').filter((t) => !/^\d+$/.test(t['Ticket #']))];
     for (const ticket of numbered) expect(cases.get(ticket['Ticket #'])?.Subject, `ticket ${ticket['Ticket #']}`).to.equal(ticket['Summary Description']);
     // A row whose ticket number is not a number cannot become a case; it must be reported, not lost.
-    const problems = readFileSync(run.result!.reports!.problemsCsv, 'utf8');
-    for (const ticket of unnumbered) expect(problems).to.contain(`"${ticket['Ticket #']}" is not a ticket number`);
+    const reasons = readProblems(run.result!.reports!.problemsCsv).map((p) => p.reason);
+    for (const ticket of unnumbered) expect(reasons.some((r) => r.includes(`"${ticket['Ticket #']}" is not a ticket number`)), ticket['Ticket #']).to.equal(true);
     const report = (run.result as unknown as { csvImport: { notCarried: string[] } }).csvImport;
     expect(report.notCarried.join(' ')).to.contain('ticket notes');
   });
