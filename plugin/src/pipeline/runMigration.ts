@@ -17,6 +17,7 @@ import { DecisionResolver } from '../mapping/resolver.js';
 import { settleDecisions } from '../mapping/snapshot.js';
 import { groupProblems, ProblemLog, type ProblemGroup } from '../report/problems.js';
 import { summarise, type ObjectSummary } from '../report/summary.js';
+import { writeFieldMap } from '../report/fieldMap.js';
 import { writeReports, type ReportFiles } from '../report/writeReports.js';
 import { readOrgContext, type OrgUser } from '../salesforce/orgContext.js';
 import { WorkStore } from '../store/workStore.js';
@@ -244,6 +245,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       problemGroups,
       decisions,
     });
+    writeFieldMap(reports.folder, decisions, org);
     journal.finishRun(runId, RUN_LABEL[status], objects);
     const verification = options.sample
       ? await verifyMigration({ conn: options.conn, workDir: options.workDir, outputDir: reports.folder, source: sampleSlice(source, options.sample), progress: (phase) => options.progress(phase, 0, 1) })
