@@ -3,6 +3,7 @@
  * real sf CLI with the plugin linked) -> org emulator. Every expectation is computed from the
  * ConnectWise source records and the hand-written tables below, never from the plugin's code.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { runSfJson } from '../../scripts/lib/sfCli.js';
@@ -174,6 +175,14 @@ describe('sf cw migrate run on a generated tenant (end to end)', function () {
       expect(problemFor('ticket', t.id)?.outcome, `ticket ${t.id}`).to.equal('skipped');
     }
     expect(h.org.records('Group').some((g) => g.Name === SKIPPED_BOARD)).to.equal(false);
+  });
+
+  it('leaves a field map with every status translation the run used', () => {
+    const map = readFileSync(join(first.result!.reports!.folder, 'field-map.csv'), 'utf8');
+    for (const [from, to] of Object.entries(STATUS)) {
+      if (!tenant.tickets.some((t) => ref(t, 'status')?.name === from && !onSkippedBoard(t))) continue;
+      expect(map.includes(from) && map.includes(to), `${from} -> ${to}`).to.equal(true);
+    }
   });
 
   it('reports the same counts in its summary as the org holds', () => {
