@@ -53,7 +53,8 @@ function naturalKey(object: string, r: Rec, label: (id: unknown) => string): str
     case 'Case':
       return r.CW_Id__c == null ? undefined : String(r.CW_Id__c);
     case 'User':
-      return String(r.Username);
+      // Every emulator's running admin has a username of its own (one sf HOME logs into several).
+      return /^admin[.@].*cwm-emulator\.example$/.test(String(r.Username)) ? 'the running admin' : String(r.Username);
     case 'Group':
       return `${String(r.Type)}:${String(r.DeveloperName)}`;
     case 'QueueSobject':
