@@ -31,10 +31,14 @@ function codeOf(error: unknown): string {
 export async function requestWithRetry<T>(conn: Connection, request: Request, retry: RetryOptions, options?: RequestOptions): Promise<T> {
   const attempts = retry.attempts ?? 6;
   let delay = retry.baseDelayMs ?? 1000;
+  // jsforce adds the session header to the request's own headers object: each attempt gets a fresh
+  // copy, or the second one would carry the header twice and be refused as an invalid session.
+  const headers = typeof request === 'string' ? undefined : { ...request.headers };
   for (let attempt = 1; ; attempt++) {
+    const attemptRequest = typeof request === 'string' ? request : { ...request, headers: { ...headers } };
     try {
       // eslint-disable-next-line no-await-in-loop
-      return (await conn.request<T>(request, options)) as T;
+      return (await conn.request<T>(attemptRequest, options)) as T;
     } catch (error) {
       const code = codeOf(error);
       const again = NOT_PROCESSED.test(code) || (retry.idempotent && UNKNOWN_FATE.test(code));
