@@ -10,38 +10,8 @@ import { runSfJson } from '../../scripts/lib/sfCli.js';
 import { generateTenant } from '../cw-emulator/generator.js';
 import type { CwRecord } from '../cw-emulator/types.js';
 import { migrate, readProblems, short, startHarness, type Harness, type ProblemLine, type RunJson } from './support.js';
+import { PRIORITY, ref, STATUS, type Rec } from './expectations.js';
 
-/** What an MSP admin would pick for each generated board status; --confidence 0.5 accepts these. */
-const STATUS: Record<string, string> = {
-  New: 'New',
-  Assigned: 'Working',
-  'In Progress': 'Working',
-  'Waiting on Client': 'Working',
-  'Waiting on Vendor': 'Working',
-  Scheduled: 'Working',
-  Acknowledged: 'Working',
-  'On Hold': 'Working',
-  'Re-opened': 'Working',
-  Escalated: 'Escalated',
-  Completed: 'Closed',
-  Closed: 'Closed',
-  '>Closed': 'Closed',
-  Cancelled: 'Closed',
-  'Pending Parts (old)': 'New',
-  'zz Do Not Use': 'New',
-};
-
-const PRIORITY: Record<string, string> = {
-  'Priority 1 - Emergency Response': 'High',
-  'Priority 2 - Quick Response': 'Medium',
-  'Priority 3 - Normal Response': 'Medium',
-  'Priority 4 - Schedule Maintenance': 'Low',
-  'Priority 5 - Next Time': 'Low',
-  'Do Not Respond': 'Low',
-};
-
-type Rec = Record<string, unknown>;
-const ref = (r: CwRecord, key: string): Rec | undefined => r[key] as Rec | undefined;
 const byCwId = (rows: Rec[]): Map<string, Rec> => new Map(rows.filter((r) => r.CW_Id__c != null).map((r) => [String(r.CW_Id__c), r]));
 interface VerifyJson {
   status: number;

@@ -16,6 +16,7 @@ import { REPO_ROOT, runSfJson } from '../../scripts/lib/sfCli.js';
 import { generateTenant } from '../cw-emulator/generator.js';
 import type { CwRecord } from '../cw-emulator/types.js';
 import { short, startHarness, type Harness, type RunJson } from './support.js';
+import { PRIORITY, ref, STATUS, type Rec } from './expectations.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENS = join(REPO_ROOT, 'test-output', 'screens');
@@ -23,36 +24,6 @@ const TABS = ['Boards', 'Agreements and SLAs', 'Picklist values', 'Members', 'Cu
 /** A queue the org has that no board is named after: the admin picks it for the first board. */
 const OTHER_QUEUE = 'Escalations Team';
 
-/** What the proposals at or above 50 % say for the generated statuses and priorities (hand-written). */
-const STATUS: Record<string, string> = {
-  New: 'New',
-  Assigned: 'Working',
-  'In Progress': 'Working',
-  'Waiting on Client': 'Working',
-  'Waiting on Vendor': 'Working',
-  Scheduled: 'Working',
-  Acknowledged: 'Working',
-  'On Hold': 'Working',
-  'Re-opened': 'Working',
-  Escalated: 'Escalated',
-  Completed: 'Closed',
-  Closed: 'Closed',
-  '>Closed': 'Closed',
-  Cancelled: 'Closed',
-  'Pending Parts (old)': 'New',
-  'zz Do Not Use': 'New',
-};
-const PRIORITY: Record<string, string> = {
-  'Priority 1 - Emergency Response': 'High',
-  'Priority 2 - Quick Response': 'Medium',
-  'Priority 3 - Normal Response': 'Medium',
-  'Priority 4 - Schedule Maintenance': 'Low',
-  'Priority 5 - Next Time': 'Low',
-  'Do Not Respond': 'Low',
-};
-
-type Rec = Record<string, unknown>;
-const ref = (r: CwRecord, key: string): Rec | undefined => r[key] as Rec | undefined;
 
 async function until(what: string, test: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;

@@ -1,8 +1,7 @@
 import { Messages } from '@salesforce/core';
 import type { AnyJson } from '@salesforce/ts-types';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import type { ConnectWiseClientOptions } from '../../../connectwise/client.js';
-import { credentialsFromEnv } from '../../../connectwise/credentials.js';
+import { connectWiseFlags, connectWiseSettings } from '../../../cli/connectwiseFlags.js';
 import { runMigration, type MigrationResult } from '../../../pipeline/runMigration.js';
 import { summaryTable } from '../../../report/writeReports.js';
 
@@ -27,11 +26,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    'cw-site': Flags.string({ summary: messages.getMessage('flags.cw-site.summary'), env: 'CW_SITE' }),
-    'cw-company-id': Flags.string({ summary: messages.getMessage('flags.cw-company-id.summary'), env: 'CW_COMPANY_ID' }),
-    'cw-public-key': Flags.string({ summary: messages.getMessage('flags.cw-public-key.summary'), env: 'CW_PUBLIC_KEY' }),
-    'cw-private-key': Flags.string({ summary: messages.getMessage('flags.cw-private-key.summary'), env: 'CW_PRIVATE_KEY' }),
-    'cw-client-id': Flags.string({ summary: messages.getMessage('flags.cw-client-id.summary'), env: 'CW_CLIENT_ID' }),
+    ...connectWiseFlags,
     'cw-export-dir': Flags.directory({ summary: messages.getMessage('flags.cw-export-dir.summary'), exists: true }),
     'cw-export-time-zone': Flags.string({ summary: messages.getMessage('flags.cw-export-time-zone.summary'), default: 'UTC' }),
     'cw-export-date-order': Flags.option({
@@ -65,27 +60,19 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
 
   public async run(): Promise<RunResult> {
     const { flags } = await this.parse(CwMigrateRun);
-    const env = credentialsFromEnv(process.env);
     const csvExport = flags['cw-export-dir']
       ? { dir: flags['cw-export-dir'], timeZone: flags['cw-export-time-zone'], dateOrder: flags['cw-export-date-order'] }
       : undefined;
     const connectwise = !flags.extract || csvExport
       ? undefined
-      : ({
-          site: flags['cw-site'] ?? env.site,
-          codebase: env.codebase,
-          companyId: flags['cw-company-id'] ?? env.companyId,
-          publicKey: flags['cw-public-key'] ?? env.publicKey,
-          privateKey: flags['cw-private-key'] ?? env.privateKey,
-          clientId: flags['cw-client-id'] ?? env.clientId,
-        } as ConnectWiseClientOptions);
+      : connectWiseSettings(flags);
 
     const progress = this.progressReporter();
     if (process.stderr.isTTY) this.spinner.start('Migrating');
     const result = await runMigration({
       conn: flags['target-org'].getConnection(flags['api-version']),
       connectwise,
-      cwCompanyId: flags['cw-company-id'] ?? env.companyId,
+      cwCompanyId: flags['cw-company-id'],
       workDir: flags['work-dir'],
       outputDir: flags['output-dir'],
       autoConfirm: flags['auto-confirm'],

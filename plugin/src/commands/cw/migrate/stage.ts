@@ -1,7 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import type { ConnectWiseClientOptions } from '../../../connectwise/client.js';
-import { credentialsFromEnv } from '../../../connectwise/credentials.js';
+import { connectWiseFlags, connectWiseSettings } from '../../../cli/connectwiseFlags.js';
 import { stageMapping, type StageResult } from '../../../staging/stage.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -17,11 +16,7 @@ export default class CwMigrateStage extends SfCommand<CwMigrateStageResult> {
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    'cw-site': Flags.string({ summary: messages.getMessage('flags.cw-site.summary'), env: 'CW_SITE' }),
-    'cw-company-id': Flags.string({ summary: messages.getMessage('flags.cw-company-id.summary'), env: 'CW_COMPANY_ID' }),
-    'cw-public-key': Flags.string({ summary: messages.getMessage('flags.cw-public-key.summary'), env: 'CW_PUBLIC_KEY' }),
-    'cw-private-key': Flags.string({ summary: messages.getMessage('flags.cw-private-key.summary'), env: 'CW_PRIVATE_KEY' }),
-    'cw-client-id': Flags.string({ summary: messages.getMessage('flags.cw-client-id.summary'), env: 'CW_CLIENT_ID' }),
+    ...connectWiseFlags,
     extract: Flags.boolean({ summary: messages.getMessage('flags.extract.summary'), default: true, allowNo: true }),
     records: Flags.option({
       summary: messages.getMessage('flags.records.summary'),
@@ -39,21 +34,13 @@ export default class CwMigrateStage extends SfCommand<CwMigrateStageResult> {
 
   public async run(): Promise<CwMigrateStageResult> {
     const { flags } = await this.parse(CwMigrateStage);
-    const env = credentialsFromEnv(process.env);
     const connectwise = flags.extract
-      ? ({
-          site: flags['cw-site'] ?? env.site,
-          codebase: env.codebase,
-          companyId: flags['cw-company-id'] ?? env.companyId,
-          publicKey: flags['cw-public-key'] ?? env.publicKey,
-          privateKey: flags['cw-private-key'] ?? env.privateKey,
-          clientId: flags['cw-client-id'] ?? env.clientId,
-        } as ConnectWiseClientOptions)
+      ? connectWiseSettings(flags)
       : undefined;
     const result = await stageMapping({
       conn: flags['target-org'].getConnection(flags['api-version']),
       connectwise,
-      cwCompanyId: flags['cw-company-id'] ?? env.companyId,
+      cwCompanyId: flags['cw-company-id'],
       workDir: flags['work-dir'],
       records: flags.records,
       sampleSize: flags['sample-size'],
