@@ -76,6 +76,13 @@ export async function createPlaceholderUsers(
     wanted.map((d) => ({ sourceKind: 'member', sourceId: d.sourceKey, sourceKey: d.sourceKey })),
     results
   );
+  // Later steps (pre-flight among them) must know these users as possible owners.
+  rows.forEach((row, i) => {
+    const id = landed.get(wanted[i].sourceKey);
+    if (id && !ctx.org.users.some((u) => u.Id.slice(0, 15) === id.slice(0, 15))) {
+      ctx.org.users.push({ Id: id, Username: String(row.Username), Email: String(row.Email), IsActive: false });
+    }
+  });
   return decisions.map((d) =>
     d.kind === 'member' && d.status === 'Create' && landed.has(d.sourceKey)
       ? { ...d, status: 'Confirmed', confirmedTarget: landed.get(d.sourceKey), proposedLabel: placeholderUsername(Number(d.sourceKey), ctx.org.orgId) }
