@@ -186,8 +186,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
     const journal = new Journal(store.db);
     journal.setMeta('cwCompanyId', cwCompanyId);
-    journal.setMeta('fallbackOwnerId', fallbackUser(org.users, org.runningUser, options.fallbackOwner).Id);
     const fallbackOwner = fallbackUser(org.users, org.runningUser, options.fallbackOwner);
+    journal.setMeta('fallbackOwnerId', fallbackOwner.Id);
     const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner });
     // Decisions live in the org only once `stage` put them there; a run never starts staging itself.
     const orgDecisions = await readOrgDecisions(options.conn);

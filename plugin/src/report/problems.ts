@@ -31,10 +31,6 @@ export class ProblemLog {
     return this.items;
   }
 
-  public count(object: string, outcome: Outcome): number {
-    return this.items.filter((p) => p.object === object && p.outcome === outcome).length;
-  }
-
   /** Distinct records of one object with a given outcome (a record can carry several lines). */
   public records(object: string, outcome: Outcome): Set<string> {
     return new Set(this.items.filter((p) => p.object === object && p.outcome === outcome).map((p) => String(p.sourceId)));
