@@ -76,6 +76,7 @@ function openStore(workDir: string, orgId: string): WorkStore {
 async function verifyObject(
   conn: Connection,
   object: string,
+  source: number,
   expected: ExpectedRecord[],
   types: Array<{ name: string; type: string }>,
   differences: Difference[]
@@ -107,7 +108,7 @@ async function verifyObject(
     }
     if (same) matching++;
   }
-  return { object, source: expected.length, expected: expected.length, present, matching, idsByKey: new Map(records.map((r) => [String(r[EXTERNAL_ID]), String(r.Id)])) };
+  return { object, source, expected: expected.length, present, matching, idsByKey: new Map(records.map((r) => [String(r[EXTERNAL_ID]), String(r.Id)])) };
 }
 
 /** Verifies everything the migration of this org's work store should have written. */
@@ -123,16 +124,19 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
     const differences: Difference[] = [];
     const objects: ObjectVerification[] = [];
     let caseIds = new Map<string, string>();
+    const sourceCounts: Record<string, number> = {
+      Account: source.companies.length,
+      Contact: source.contacts.length,
+      Case: source.tickets.length,
+    };
     for (const object of ['Account', 'Contact', 'Case']) {
       options.progress(`Comparing ${object}`);
       // eslint-disable-next-line no-await-in-loop
-      const checked = await verifyObject(options.conn, object, expected.records.get(object) ?? [], org.describes.get(object)?.fields ?? [], differences);
+      const checked = await verifyObject(options.conn, object, sourceCounts[object], expected.records.get(object) ?? [], org.describes.get(object)?.fields ?? [], differences);
       const { idsByKey, ...counts } = checked;
       if (object === 'Case') caseIds = idsByKey;
       objects.push(counts);
     }
-    objects[0].source = source.companies.length;
-    objects[2].source = source.tickets.length;
 
     options.progress('Comparing CaseComment');
     objects.push(await verifyComments(options.conn, expected.comments, caseIds, differences));
