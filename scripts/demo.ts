@@ -58,7 +58,7 @@ const cw = await startCwEmulator({ tenant });
 process.stdout.write(`      ${cw.baseUrl} (company ${cw.companyId})\n`);
 
 step(3, "Starting the org emulator with the package's metadata from force-app");
-const org = await startOrgEmulator({ sourceDirs: [join(REPO_ROOT, 'force-app', 'main', 'default')] });
+const org = await startOrgEmulator();
 const users = salesforceUsersFor(tenant);
 org.seed(
   'User',

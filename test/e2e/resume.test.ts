@@ -21,7 +21,7 @@ import { expect } from 'chai';
 import { loginWithToken, runSfJson } from '../../scripts/lib/sfCli.js';
 import { generateTenant } from '../cw-emulator/generator.js';
 import { startOrgEmulator, type OrgEmulator, type OrgSnapshot } from '../org-emulator/index.js';
-import { killGroup, seededRandom, spawnSf } from './killer.js';
+import { runWatched, seededRandom, settleOrg, type WatchedOutcome } from './killer.js';
 import { startHarness, type Harness, type RunJson } from './support.js';
 
 /** Change to replay another schedule; the schedule of a run is printed with its outcome. */
@@ -161,18 +161,9 @@ interface Target {
   outputDir: string;
 }
 
-interface Outcome {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  json?: RunJson;
-  stdout: string;
-  stderr: string;
+interface Outcome extends WatchedOutcome<RunJson> {
   cwRequests: number;
-  elapsed: number;
-  killedAt?: number;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sf cw migrate run: resume after SIGKILL, and org faults (end to end)', function () {
   // 2,244 contacts (Bulk API 2.0), 1,046 tickets, 3,188 notes: a run of about ten seconds here.
@@ -214,44 +205,21 @@ describe('sf cw migrate run: resume after SIGKILL, and org faults (end to end)',
     const cw0 = h.cw.requestCount();
     const bulk0 = t.org.requestCounts().bulk ?? 0;
     const rest0 = t.org.requestCounts().rest ?? 0;
-    const proc = spawnSf(runArgs(t), h.env);
-    let killAt: number | undefined;
-    let killed: Promise<void> | undefined;
-    let killedAt: number | undefined;
-    let exited = false;
-    void proc.done.then(() => (exited = true));
-    const observation: Observation = {
-      elapsed: 0,
-      cwRequests: 0,
-      bulkRequests: 0,
-      restRequests: 0,
-      count: (object) => (object === 'Group' ? t.org.records('Group').filter((g) => g.Type === 'Queue').length : t.org.records(object).length),
-    };
-    const timer = setInterval(() => {
-      if (exited || killed) return;
-      observation.elapsed = Date.now() - proc.startedAt;
-      observation.cwRequests = h.cw.requestCount() - cw0;
-      observation.bulkRequests = (t.org.requestCounts().bulk ?? 0) - bulk0;
-      observation.restRequests = (t.org.requestCounts().rest ?? 0) - rest0;
-      if (killAt === undefined && watch) {
-        const delay = watch(observation);
-        if (typeof delay === 'number') killAt = observation.elapsed + delay;
-      }
-      if (killAt !== undefined && observation.elapsed >= killAt) {
-        killedAt = observation.elapsed;
-        killed = killGroup(proc);
-      }
-    }, 4);
-    const result = await proc.done;
-    clearInterval(timer);
-    await killed;
-    let json: RunJson | undefined;
-    try {
-      json = JSON.parse(result.stdout) as RunJson;
-    } catch {
-      json = undefined;
-    }
-    return { ...result, json, cwRequests: h.cw.requestCount() - cw0, elapsed: Date.now() - proc.startedAt, killedAt };
+    const count = (object: string): number =>
+      object === 'Group' ? t.org.records('Group').filter((g) => g.Type === 'Queue').length : t.org.records(object).length;
+    const outcome = await runWatched<Observation, RunJson>(
+      runArgs(t),
+      h.env,
+      (elapsed) => ({
+        elapsed,
+        cwRequests: h.cw.requestCount() - cw0,
+        bulkRequests: (t.org.requestCounts().bulk ?? 0) - bulk0,
+        restRequests: (t.org.requestCounts().rest ?? 0) - rest0,
+        count,
+      }),
+      watch
+    );
+    return { ...outcome, cwRequests: h.cw.requestCount() - cw0 };
   }
 
   /** Runs to completion and checks that it says so. */
@@ -261,26 +229,6 @@ describe('sf cw migrate run: resume after SIGKILL, and org faults (end to end)',
     expect(outcome.json?.result?.status, label).to.equal('Completed');
     for (const o of outcome.json!.result!.objects) expect(o.failed, `${label}: ${o.object} failed`).to.equal(0);
     return outcome;
-  }
-
-  /** Ingest jobs the org knows, as its own API lists them. */
-  async function ingestJobs(org: OrgEmulator): Promise<Array<{ id: string; object: string; state: string }>> {
-    const response = await fetch(`${org.instanceUrl}/services/data/v62.0/jobs/ingest`, { headers: { Authorization: `Bearer ${org.accessToken}` } });
-    const body = (await response.json()) as { records?: Array<{ id: string; object: string; state: string }> };
-    return body.records ?? [];
-  }
-
-  /** After a kill, lets the org finish what it had already accepted (requests in flight, uploaded jobs). */
-  async function settle(org: OrgEmulator): Promise<Array<{ id: string; object: string; state: string }>> {
-    await sleep(300);
-    for (let i = 0; i < 100; i++) {
-      // eslint-disable-next-line no-await-in-loop
-      const jobs = await ingestJobs(org);
-      if (!jobs.some((j) => j.state === 'UploadComplete' || j.state === 'InProgress')) return jobs;
-      // eslint-disable-next-line no-await-in-loop
-      await sleep(100);
-    }
-    return ingestJobs(org);
   }
 
   /** Where a kill landed, from the org, the ingest jobs and the work store the killed process left. */
@@ -464,7 +412,7 @@ describe('sf cw migrate run: resume after SIGKILL, and org faults (end to end)',
             return delay === undefined ? undefined : delay * scale;
           });
         }
-        const jobs = await settle(t.org);
+        const jobs = await settleOrg(t.org);
         const atKill = countsOf(t.org);
         const where = whereKilled(t, atKill, jobs, killed);
         console.log(`      kill ${index} (seed ${KILL_SEED + index}) at ${String(killed.killedAt)} ms: ${where}; org then ${JSON.stringify(atKill)}`);

@@ -25,6 +25,12 @@ import { Store } from './store/store.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '../..');
 
+/** The in-org package, and fields an admin made before the migration. */
+export const DEFAULT_SOURCE_DIRS = [
+  resolve(REPO_ROOT, 'force-app/main/default'),
+  resolve(REPO_ROOT, 'test/fixtures/salesforce/customer-org'),
+];
+
 export type OrgEmulatorOptions = {
   /** 0 / undefined = a random free port on 127.0.0.1. */
   port?: number;
@@ -33,7 +39,10 @@ export type OrgEmulatorOptions = {
    * username, so emulators that one sf HOME logs into at the same time need different ones.
    */
   username?: string;
-  /** SFDX source folders whose objects/fields are added to the schema; default [<repo>/force-app/main/default]. */
+  /**
+   * SFDX source folders whose objects/fields are added to the schema; default {@link DEFAULT_SOURCE_DIRS}: the in-org
+   * package and the fields of a customer org as the migration finds it (test/fixtures/salesforce/customer-org).
+   */
   sourceDirs?: string[];
   /** The running user holds "Set Audit Fields upon Record Creation"; default true. */
   allowAuditFields?: boolean;
@@ -111,7 +120,7 @@ export { diffSnapshots, type OrgSnapshot, type SnapshotDiff } from './snapshot.j
 export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promise<OrgEmulator> {
   const schema = new Schema({
     describeDir: resolve(REPO_ROOT, 'test/fixtures/salesforce/describe'),
-    sourceDirs: options.sourceDirs ?? [resolve(REPO_ROOT, 'force-app/main/default')],
+    sourceDirs: options.sourceDirs ?? DEFAULT_SOURCE_DIRS,
     allowAuditFields: options.allowAuditFields ?? true,
   });
   const org: OrgContext = {

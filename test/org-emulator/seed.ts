@@ -150,5 +150,19 @@ export function seedOrg(org: OrgContext, adminUsername = 'admin@cwm-emulator.exa
     { Name: 'Default', IsActive: true, IsDefault: true, TimeZoneSidKey: 'GMT', ...week },
   ]);
   org.settings.defaultBusinessHoursId = businessHoursId;
+  // Entitlement processes are metadata (no create through the data APIs); an org with Entitlement
+  // Management on usually has a few. NameNorm is the lower-cased name (SlaProcess, Object Reference).
+  seedRecords(
+    org,
+    'SlaProcess',
+    ['Standard Support', 'Premium 24x7 Support'].map((Name) => ({
+      Name,
+      NameNorm: Name.toLowerCase(),
+      IsActive: true,
+      SobjectType: 'Case',
+      StartDateField: 'Case.CreatedDate',
+      BusinessHoursId: businessHoursId,
+    })),
+  );
   return { orgId, userId, username, businessHoursId };
 }

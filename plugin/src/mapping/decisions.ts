@@ -1,9 +1,36 @@
 /*
  * A mapping decision is one distinct ConnectWise value that needs a Salesforce target before any
- * record can move: a member's user, a board's queue, a status or priority picklist value.
+ * record can move: a member's user, a board's queue, a status or priority picklist value, the
+ * entitlement process of an SLA or agreement type, the field a custom field fills and the
+ * picklist value each of its options becomes.
  */
 
-export type DecisionKind = 'member' | 'board' | 'status' | 'priority';
+export type DecisionKind =
+  | 'member'
+  | 'board'
+  | 'status'
+  | 'priority'
+  | 'sla'
+  | 'agreementType'
+  | 'customField'
+  | 'customFieldOption';
+
+/** How people read each kind: the staging object's Kind__c values and the mapping CSV's Kind column. */
+export const KIND_LABEL: Record<DecisionKind, string> = {
+  member: 'Member',
+  board: 'Board',
+  status: 'Status',
+  priority: 'Priority',
+  sla: 'SLA',
+  agreementType: 'Agreement Type',
+  customField: 'Custom Field',
+  customFieldOption: 'Custom Field Option',
+};
+
+/** Kinds whose targets are record ids (users, queues, entitlement processes), compared in 15 or 18 characters. */
+export function targetsAreIds(kind: DecisionKind): boolean {
+  return kind === 'member' || kind === 'board' || kind === 'sla' || kind === 'agreementType';
+}
 
 export type DecisionStatus = 'Proposed' | 'Confirmed' | 'Create' | 'Skip';
 
@@ -14,6 +41,11 @@ export interface MappingDecision {
   sourceLabel: string;
   /** Where the value lives when its name alone is ambiguous, e.g. the board of a status. */
   sourceContext?: string;
+  /**
+   * What the decision fills in, where its kind alone does not say: the object a custom field
+   * belongs to (`Case`), or the field a custom-field option is a value of (`Case.Root_Cause__c`).
+   */
+  targetField?: string;
   /** How many source records use the value. */
   recordCount: number;
   /** Proposed target: a Salesforce id or picklist value; empty when the proposal is to create. */
@@ -40,13 +72,25 @@ export function isOpen(decision: MappingDecision): boolean {
 }
 
 /**
- * Accepts every proposal at or above `threshold`: a proposal to create becomes Create, one with a
- * target becomes Confirmed. Decisions already made are left as they are.
+ * Kinds whose target the tool cannot make: entitlement processes and fields are metadata, deployed
+ * by the admin. A proposal without a target for one of these is a proposal to leave it out.
+ */
+const NOT_CREATABLE: ReadonlySet<DecisionKind> = new Set(['sla', 'agreementType', 'customField']);
+
+/** Whether a decision of this kind may be marked Create. */
+export function canCreate(kind: DecisionKind): boolean {
+  return !NOT_CREATABLE.has(kind);
+}
+
+/**
+ * Accepts every proposal at or above `threshold`: one with a target becomes Confirmed; one without
+ * becomes Create, or Skip where the tool cannot create the target. Decisions already made are left
+ * as they are.
  */
 export function autoConfirm(decisions: MappingDecision[], threshold: number): MappingDecision[] {
   return decisions.map((d) => {
     if (!isOpen(d) || d.confidence < threshold) return d;
-    if (d.proposedTarget === undefined) return { ...d, status: 'Create' };
+    if (d.proposedTarget === undefined) return { ...d, status: canCreate(d.kind) ? 'Create' : 'Skip' };
     return { ...d, status: 'Confirmed', confirmedTarget: d.proposedTarget };
   });
 }

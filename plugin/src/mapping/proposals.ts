@@ -2,10 +2,24 @@
  * Proposals an admin would trust: every one carries a confidence and a reason in plain words.
  * Nothing here writes anything; it only looks at the source and the org context.
  */
-import type { CwBoard, CwBoardStatus, CwMember, CwPriority, CwTicket } from '../transform/sourceTypes.js';
+import type {
+  CwAgreement,
+  CwAgreementType,
+  CwBoard,
+  CwBoardStatus,
+  CwCompany,
+  CwContact,
+  CwMember,
+  CwPriority,
+  CwSla,
+  CwTicket,
+  CwUserDefinedField,
+} from '../transform/sourceTypes.js';
 import { present } from '../transform/sourceTypes.js';
 import type { OrgContext, OrgUser, PicklistOption } from '../salesforce/orgContext.js';
-import type { MappingDecision } from './decisions.js';
+import { decisionKey, isOpen, type MappingDecision } from './decisions.js';
+import { proposeAgreementTypes, proposeSlas } from './entitlementProposals.js';
+import { proposeCustomFieldOptions, proposeCustomFields, type CustomFieldCarrier } from './customFieldProposals.js';
 
 export interface ProposalSource {
   members: CwMember[];
@@ -13,6 +27,12 @@ export interface ProposalSource {
   boardStatuses: CwBoardStatus[];
   priorities: CwPriority[];
   tickets: CwTicket[];
+  companies?: CwCompany[];
+  contacts?: CwContact[];
+  slas?: CwSla[];
+  agreementTypes?: CwAgreementType[];
+  agreements?: CwAgreement[];
+  userDefinedFields?: CwUserDefinedField[];
 }
 
 export interface ProposalPolicy {
@@ -22,13 +42,42 @@ export interface ProposalPolicy {
   fallbackOwner: OrgUser;
 }
 
-/** All decisions the tenant needs, in a stable order: members, boards, statuses, priorities. */
-export function proposeDecisions(source: ProposalSource, org: OrgContext, policy: ProposalPolicy): MappingDecision[] {
+/** The migrated records that carry custom fields, with the object each kind becomes. */
+export function customFieldCarriers(source: ProposalSource): CustomFieldCarrier[] {
+  return [
+    { object: 'Account', records: source.companies ?? [] },
+    { object: 'Contact', records: source.contacts ?? [] },
+    { object: 'Case', records: source.tickets },
+    { object: 'ServiceContract', records: source.agreements ?? [] },
+  ];
+}
+
+/**
+ * All decisions the tenant needs, in a stable order: members, boards, statuses, priorities, SLAs,
+ * agreement types, custom fields and their options. Options are proposed for the field a custom
+ * field is mapped to: the one already decided in `previous`, or else the proposed one.
+ */
+export function proposeDecisions(
+  source: ProposalSource,
+  org: OrgContext,
+  policy: ProposalPolicy,
+  previous: MappingDecision[] = []
+): MappingDecision[] {
+  const agreements = source.agreements ?? [];
+  const carriers = customFieldCarriers(source);
+  const definitions = source.userDefinedFields ?? [];
+  const fields = proposeCustomFields(carriers, definitions, org);
+  const made = new Map(previous.filter((d) => !isOpen(d)).map((d) => [decisionKey(d), d]));
+  const fieldsAsDecided = fields.map((d) => made.get(decisionKey(d)) ?? d);
   return [
     ...proposeMembers(source, org, policy),
     ...proposeBoards(source, org),
     ...proposeStatuses(source, org),
     ...proposePriorities(source, org),
+    ...proposeSlas(source.slas ?? [], agreements, org),
+    ...proposeAgreementTypes(source.agreementTypes ?? [], agreements, org),
+    ...fields,
+    ...proposeCustomFieldOptions(fieldsAsDecided, carriers, definitions, org),
   ];
 }
 
@@ -37,7 +86,7 @@ export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-function countBy<T>(items: T[], key: (item: T) => string | undefined): Map<string, number> {
+export function countBy<T>(items: T[], key: (item: T) => string | undefined): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) {
     const k = key(item);

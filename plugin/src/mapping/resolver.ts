@@ -1,8 +1,9 @@
 /* Confirmed decisions, looked up the way the transforms ask for them. */
 import type { CaseMapping } from '../transform/cases.js';
+import type { CustomFieldMapping } from '../transform/customFields.js';
 import { resolvedTarget, type MappingDecision } from './decisions.js';
 
-export class DecisionResolver implements CaseMapping {
+export class DecisionResolver implements CaseMapping, CustomFieldMapping {
   private readonly byKey = new Map<string, MappingDecision>();
   private readonly memberByIdentifier = new Map<string, MappingDecision>();
 
@@ -40,5 +41,26 @@ export class DecisionResolver implements CaseMapping {
     const decision = this.memberByIdentifier.get(identifier.toLowerCase());
     const target = decision ? resolvedTarget(decision) : undefined;
     return target && target !== this.fallbackOwnerId ? target : undefined;
+  }
+
+  /** The entitlement process of an agreement: its SLA's, else its type's; none when skipped. */
+  public processFor(slaId: number | undefined, agreementTypeId: number | undefined): string | undefined {
+    const sla = slaId === undefined ? undefined : this.byKey.get(`sla:${slaId}`);
+    if (sla) return resolvedTarget(sla);
+    const type = agreementTypeId === undefined ? undefined : this.byKey.get(`agreementType:${agreementTypeId}`);
+    return type ? resolvedTarget(type) : undefined;
+  }
+
+  public fieldFor(object: string, customFieldId: number): string | undefined {
+    const decision = this.byKey.get(`customField:${object}:${customFieldId}`);
+    const target = decision ? resolvedTarget(decision) : undefined;
+    return target?.slice(target.indexOf('.') + 1);
+  }
+
+  public optionFor(object: string, customFieldId: number, option: string): string | { asIs: true } | { skip: true } {
+    const decision = this.byKey.get(`customFieldOption:${object}:${customFieldId}:${option}`);
+    if (decision?.status === 'Create') return { asIs: true };
+    const target = decision ? resolvedTarget(decision) : undefined;
+    return target ?? { skip: true };
   }
 }

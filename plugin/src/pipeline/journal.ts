@@ -1,7 +1,8 @@
 /*
  * The run journal in the work store: which Salesforce record each source record became, what each
- * run created or updated with the values it overwrote (for rollback), what rollback has undone,
- * and the mapping decisions as last settled.
+ * run created or updated with the values it overwrote (for rollback), writes sent but not yet
+ * booked (the write-ahead record a killed run leaves behind), what rollback has undone, and the
+ * mapping decisions as last settled.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { MappingDecision } from '../mapping/decisions.js';
@@ -21,9 +22,25 @@ export interface RunRecord {
   summary?: string;
 }
 
+/** A write sent to the org before its outcome is booked: what a killed run leaves to settle. */
+export interface PendingWrite {
+  runId: string;
+  object: string;
+  sourceKey: string;
+  /** What finds the record in the org again: its CW_Id__c, a queue's developer name, a comment's case and text digest. */
+  matchKey: string;
+  /** The record was in the org before the write, so the write updates it (and its before-image is kept). */
+  existed: boolean;
+}
+
+/** The outcome rollback notes before it sends a restore, so a resumed rollback knows the record's last change is its own. */
+const RESTORING = 'restoring';
 
 export class Journal {
   public constructor(private readonly db: DatabaseSync) {
+    // Early stores kept pending comment writes in another shape; what they held is settled by natural key anyway.
+    const columns = db.prepare("SELECT name FROM pragma_table_info('pending_writes')").all() as Array<{ name: string }>;
+    if (columns.some((c) => c.name === 'digest')) db.exec('DROP TABLE pending_writes');
     db.exec(`
       CREATE TABLE IF NOT EXISTS runs (
         run_id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL, summary TEXT);
@@ -33,6 +50,9 @@ export class Journal {
       CREATE TABLE IF NOT EXISTS run_actions (
         run_id TEXT NOT NULL, object TEXT NOT NULL, sf_id TEXT NOT NULL, action TEXT NOT NULL, source_key TEXT,
         PRIMARY KEY (run_id, object, sf_id));
+      CREATE TABLE IF NOT EXISTS pending_writes (
+        run_id TEXT NOT NULL, object TEXT NOT NULL, source_key TEXT NOT NULL, match_key TEXT NOT NULL, existed INTEGER NOT NULL,
+        PRIMARY KEY (run_id, object, source_key));
       CREATE TABLE IF NOT EXISTS before_images (
         run_id TEXT NOT NULL, object TEXT NOT NULL, sf_id TEXT NOT NULL, body TEXT NOT NULL,
         PRIMARY KEY (run_id, object, sf_id));
@@ -72,7 +92,7 @@ export class Journal {
       .run(new Date().toISOString(), status, JSON.stringify(summary), runId);
   }
 
-  /** Records what a successful write did, in one transaction for the whole batch. */
+  /** Records what a successful write did, and clears its write-ahead record, in one transaction for the whole batch. */
   public recordWrites(runId: string, object: string, writes: Array<{ sourceKey: string; sfId: string; created: boolean }>): void {
     const landed = this.db.prepare(
       'INSERT INTO landed (object, source_key, sf_id, run_id) VALUES (?, ?, ?, ?) ON CONFLICT (object, source_key) DO UPDATE SET sf_id = excluded.sf_id'
@@ -80,10 +100,79 @@ export class Journal {
     const action = this.db.prepare(
       'INSERT OR IGNORE INTO run_actions (run_id, object, sf_id, action, source_key) VALUES (?, ?, ?, ?, ?)'
     );
+    const clear = this.db.prepare('DELETE FROM pending_writes WHERE run_id = ? AND object = ? AND source_key = ?');
     this.transaction(() => {
       for (const w of writes) {
         landed.run(object, w.sourceKey, w.sfId, runId);
         action.run(runId, object, w.sfId, w.created ? 'created' : 'updated', w.sourceKey);
+        clear.run(runId, object, w.sourceKey);
+      }
+    });
+  }
+
+  /** The write-ahead record: rows about to be sent, journalled before they go. */
+  public markPending(writes: PendingWrite[]): void {
+    const insert = this.db.prepare(
+      'INSERT OR REPLACE INTO pending_writes (run_id, object, source_key, match_key, existed) VALUES (?, ?, ?, ?, ?)'
+    );
+    this.transaction(() => {
+      for (const w of writes) insert.run(w.runId, w.object, w.sourceKey, w.matchKey, w.existed ? 1 : 0);
+    });
+  }
+
+  /**
+   * Sends a batch under a write-ahead record: its rows are journalled before `send` runs, and
+   * cleared once it has booked the results (recordWrites clears the rows that landed). A process
+   * killed in between leaves the rows for settleInterruptedWrites to look up in the org.
+   */
+  public async writeAhead<T>(
+    runId: string,
+    object: string,
+    rows: Array<Omit<PendingWrite, 'runId' | 'object'>>,
+    send: () => Promise<T>
+  ): Promise<T> {
+    this.markPending(rows.map((r) => ({ ...r, runId, object })));
+    const result = await send();
+    this.clearPending(runId, object, rows.map((r) => r.sourceKey));
+    return result;
+  }
+
+  /** Writes sent whose outcome was never booked, of every run, oldest first. */
+  public pendingWrites(): PendingWrite[] {
+    const rows = this.db
+      .prepare('SELECT run_id, object, source_key, match_key, existed FROM pending_writes ORDER BY rowid')
+      .all() as Array<{ run_id: string; object: string; source_key: string; match_key: string; existed: number }>;
+    return rows.map((r) => ({ runId: r.run_id, object: r.object, sourceKey: r.source_key, matchKey: r.match_key, existed: r.existed === 1 }));
+  }
+
+  /** Drops write-ahead rows whose outcome is booked (or that were refused). */
+  public clearPending(runId: string, object: string, sourceKeys: string[]): void {
+    const clear = this.db.prepare('DELETE FROM pending_writes WHERE run_id = ? AND object = ? AND source_key = ?');
+    this.transaction(() => {
+      for (const key of sourceKeys) clear.run(runId, object, key);
+    });
+  }
+
+  /**
+   * Books pending writes as the org shows them now: one whose record is there was written by its
+   * run (created, or updated when the record existed before); one whose record is not was never
+   * written. Either way its write-ahead row goes.
+   */
+  public settlePending(settled: Array<PendingWrite & { sfId?: string }>): void {
+    const landed = this.db.prepare(
+      'INSERT INTO landed (object, source_key, sf_id, run_id) VALUES (?, ?, ?, ?) ON CONFLICT (object, source_key) DO UPDATE SET sf_id = excluded.sf_id'
+    );
+    const action = this.db.prepare(
+      'INSERT OR IGNORE INTO run_actions (run_id, object, sf_id, action, source_key) VALUES (?, ?, ?, ?, ?)'
+    );
+    const clear = this.db.prepare('DELETE FROM pending_writes WHERE run_id = ? AND object = ? AND source_key = ?');
+    this.transaction(() => {
+      for (const s of settled) {
+        if (s.sfId) {
+          landed.run(s.object, s.sourceKey, s.sfId, s.runId);
+          action.run(s.runId, s.object, s.sfId, s.existed ? 'updated' : 'created', s.sourceKey);
+        }
+        clear.run(s.runId, s.object, s.sourceKey);
       }
     });
   }
@@ -156,9 +245,26 @@ export class Journal {
 
   /** Records rollback has already dealt with, so a resumed rollback skips them. */
   public rolledBack(runId: string, object: string): Set<string> {
-    const rows = this.db.prepare('SELECT sf_id FROM rollback_done WHERE run_id = ? AND object = ?').all(runId, object) as Array<{
-      sf_id: string;
-    }>;
+    const rows = this.db
+      .prepare('SELECT sf_id FROM rollback_done WHERE run_id = ? AND object = ? AND outcome != ?')
+      .all(runId, object, RESTORING) as Array<{ sf_id: string }>;
+    return new Set(rows.map((r) => r.sf_id));
+  }
+
+  /** Notes restores about to be sent; recordRollback replaces the note once the outcome is known. */
+  public markRestoring(runId: string, object: string, sfIds: string[]): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO rollback_done (run_id, object, sf_id, outcome, at) VALUES (?, ?, ?, ?, ?)');
+    const at = new Date().toISOString();
+    this.transaction(() => {
+      for (const id of sfIds) insert.run(runId, object, id, RESTORING, at);
+    });
+  }
+
+  /** Restores an interrupted rollback sent without booking: the last change to these records may be its own. */
+  public restoring(runId: string, object: string): Set<string> {
+    const rows = this.db
+      .prepare('SELECT sf_id FROM rollback_done WHERE run_id = ? AND object = ? AND outcome = ?')
+      .all(runId, object, RESTORING) as Array<{ sf_id: string }>;
     return new Set(rows.map((r) => r.sf_id));
   }
 

@@ -11,6 +11,7 @@ import type { CwMember } from '../transform/sourceTypes.js';
 import { present } from '../transform/sourceTypes.js';
 import { isValidEmail } from '../transform/contacts.js';
 import { EXTERNAL_ID, type Row } from '../transform/rows.js';
+import { findByCwId } from './beforeImages.js';
 import { applyResults, statsFor, type LoadContext } from './context.js';
 
 interface LocaleSettings {
@@ -69,13 +70,18 @@ export async function createPlaceholderUsers(
   const byId = new Map(members.map((m) => [String(m.id), m]));
   const rows = wanted.map((d) => placeholderRow(byId.get(d.sourceKey)!, ctx.org.orgId, { ...settings, ProfileId: profile?.Id ?? settings.ProfileId }));
   statsFor(ctx, 'User').read += rows.length;
-  const { results } = await loadRows(ctx.conn, { object: 'User', operation: 'upsert', externalIdField: EXTERNAL_ID, rows, api: 'rest' });
-  const landed = applyResults(
-    ctx,
-    'User',
-    wanted.map((d) => ({ sourceKind: 'member', sourceId: d.sourceKey, sourceKey: d.sourceKey })),
-    results
-  );
+  // Whether each user is there already decides, after a crash, if the run created it (and rollback deactivates it).
+  const existing = new Set((await findByCwId(ctx.conn, 'User', rows.map((r) => String(r[EXTERNAL_ID])))).map((f) => f.matchKey));
+  const pending = rows.map((r, i) => ({ sourceKey: wanted[i].sourceKey, matchKey: String(r[EXTERNAL_ID]), existed: existing.has(String(r[EXTERNAL_ID])) }));
+  const landed = await ctx.journal.writeAhead(ctx.runId, 'User', pending, async () => {
+    const { results } = await loadRows(ctx.conn, { object: 'User', operation: 'upsert', externalIdField: EXTERNAL_ID, rows, api: 'rest' });
+    return applyResults(
+      ctx,
+      'User',
+      wanted.map((d) => ({ sourceKind: 'member', sourceId: d.sourceKey, sourceKey: d.sourceKey })),
+      results
+    );
+  });
   // Later steps (pre-flight among them) must know these users as possible owners.
   rows.forEach((row, i) => {
     const id = landed.get(wanted[i].sourceKey);

@@ -1,11 +1,37 @@
 /*
  * Boards marked "create a queue" become case queues: a Group of type Queue plus a QueueSobject row
- * so it can own cases. A queue is found again by its developer name, so a re-run reuses it.
+ * so it can own cases. A queue is found again by its developer name, so a re-run reuses it; its
+ * QueueSobject row by the queue's id.
  */
+import type { Connection } from '@salesforce/core';
 import type { MappingDecision } from '../mapping/decisions.js';
 import { loadRows } from '../salesforce/loader.js';
-import type { OrgQueue } from '../salesforce/orgContext.js';
+import { queryAll, type OrgQueue } from '../salesforce/orgContext.js';
 import { applyResults, statsFor, type LoadContext } from './context.js';
+
+const quoted = (values: string[]): string => values.map((v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(',');
+
+/** Case queues in the org with these developer names. */
+export async function findQueues(conn: Connection, developerNames: string[]): Promise<Array<{ matchKey: string; sfId: string }>> {
+  const found: Array<{ matchKey: string; sfId: string }> = [];
+  for (let start = 0; start < developerNames.length; start += 200) {
+    // eslint-disable-next-line no-await-in-loop
+    const groups = await queryAll<{ Id: string; DeveloperName: string }>(
+      conn,
+      `SELECT Id, DeveloperName FROM Group WHERE Type = 'Queue' AND DeveloperName IN (${quoted(developerNames.slice(start, start + 200))})`
+    );
+    found.push(...groups.map((g) => ({ matchKey: g.DeveloperName, sfId: g.Id })));
+  }
+  return found;
+}
+
+/** The QueueSobject rows that let these queues (by 15-character id) own cases. */
+export async function findCaseLinks(conn: Connection, queueIds: string[]): Promise<Array<{ matchKey: string; sfId: string }>> {
+  const wanted = new Set(queueIds);
+  // An org has few queues: reading every case link is cheaper than building IN lists.
+  const links = await queryAll<{ Id: string; QueueId: string }>(conn, "SELECT Id, QueueId FROM QueueSobject WHERE SobjectType = 'Case'");
+  return links.filter((l) => wanted.has(l.QueueId.slice(0, 15))).map((l) => ({ matchKey: l.QueueId.slice(0, 15), sfId: l.Id }));
+}
 
 /** "Help Desk (Tier 1)" -> "CW_Help_Desk_Tier_1": letters, digits and single underscores, 80 at most. */
 export function queueDeveloperName(boardName: string): string {
@@ -35,13 +61,16 @@ export async function createQueues(ctx: LoadContext, decisions: MappingDecision[
   }
   if (toCreate.length > 0) {
     const groups = toCreate.map((d) => ({ Name: queueName(ctx, d), DeveloperName: developerNameFor(d), Type: 'Queue' }));
-    const { results } = await loadRows(ctx.conn, { object: 'Group', operation: 'insert', rows: groups, api: 'rest' });
-    const landed = applyResults(
-      ctx,
-      'Group',
-      toCreate.map((d) => ({ sourceKind: 'board', sourceId: d.sourceKey, sourceKey: d.sourceKey })),
-      results
-    );
+    const pending = toCreate.map((d) => ({ sourceKey: d.sourceKey, matchKey: developerNameFor(d), existed: false }));
+    const landed = await ctx.journal.writeAhead(ctx.runId, 'Group', pending, async () => {
+      const { results } = await loadRows(ctx.conn, { object: 'Group', operation: 'insert', rows: groups, api: 'rest' });
+      return applyResults(
+        ctx,
+        'Group',
+        toCreate.map((d) => ({ sourceKind: 'board', sourceId: d.sourceKey, sourceKey: d.sourceKey })),
+        results
+      );
+    });
     for (const [sourceKey, id] of landed) queueIds.set(sourceKey, id);
   }
   await linkToCases(ctx, queueIds);
@@ -63,18 +92,21 @@ async function linkToCases(ctx: LoadContext, queueIds: Map<string, string>): Pro
     .map(([sourceKey, id]) => ({ sourceKey, QueueId: id, SobjectType: 'Case' }));
   if (links.length === 0) return;
   statsFor(ctx, 'QueueSobject').read += links.length;
-  const { results } = await loadRows(ctx.conn, {
-    object: 'QueueSobject',
-    operation: 'insert',
-    rows: links.map(({ QueueId, SobjectType }) => ({ QueueId, SobjectType })),
-    api: 'rest',
+  const pending = links.map((l) => ({ sourceKey: l.sourceKey, matchKey: l.QueueId.slice(0, 15), existed: false }));
+  const landed = await ctx.journal.writeAhead(ctx.runId, 'QueueSobject', pending, async () => {
+    const { results } = await loadRows(ctx.conn, {
+      object: 'QueueSobject',
+      operation: 'insert',
+      rows: links.map(({ QueueId, SobjectType }) => ({ QueueId, SobjectType })),
+      api: 'rest',
+    });
+    return applyResults(
+      ctx,
+      'QueueSobject',
+      links.map((l) => ({ sourceKind: 'board', sourceId: l.sourceKey, sourceKey: l.sourceKey })),
+      results
+    );
   });
-  const landed = applyResults(
-    ctx,
-    'QueueSobject',
-    links.map((l) => ({ sourceKind: 'board', sourceId: l.sourceKey, sourceKey: l.sourceKey })),
-    results
-  );
   for (const [sourceKey] of landed) {
     const id = queueIds.get(sourceKey)!;
     const known = ctx.org.queues.find((q) => q.Id.slice(0, 15) === id.slice(0, 15));

@@ -6,6 +6,7 @@ import type { Connection } from '@salesforce/core';
 import { accountRow, planHierarchy } from '../transform/accounts.js';
 import { caseRow, type CaseMapping } from '../transform/cases.js';
 import { contactRow, flagDuplicateEmails } from '../transform/contacts.js';
+import type { CustomFieldMapping } from '../transform/customFields.js';
 import { EXTERNAL_ID, type Row } from '../transform/rows.js';
 import type { CwCompany, CwContact, CwTicket, CwTicketNote } from '../transform/sourceTypes.js';
 import { loadRows } from '../salesforce/loader.js';
@@ -21,7 +22,7 @@ export async function existingIds(conn: Connection, object: string): Promise<Set
   return new Set(rows.map((r) => r[EXTERNAL_ID]));
 }
 
-function describeOf(ctx: LoadContext, object: string): ObjectDescribe {
+export function describeOf(ctx: LoadContext, object: string): ObjectDescribe {
   const describe = ctx.org.describes.get(object);
   if (!describe) throw new Error(`No describe for ${object}.`);
   return describe;
@@ -55,7 +56,7 @@ function passPreflight(
   });
 }
 
-async function upsert(
+export async function upsert(
   ctx: LoadContext,
   object: string,
   sourceKind: string,
@@ -89,19 +90,23 @@ async function upsert(
     items.map((i) => current.get(String(i.id))).filter((c): c is CurrentRecord => c !== undefined).map((c) => ({ sfId: c.sfId, values: c.image }))
   );
   if (items.length === 0) return landedAlready;
-  const { results } = await loadRows(ctx.conn, {
-    object,
-    operation: 'upsert',
-    externalIdField: EXTERNAL_ID,
-    rows: items.map((i) => i.row),
-    headers,
-  });
   const written: WrittenRow[] = items.map((i) => ({ sourceKind, sourceId: i.id, sourceKey: String(i.id) }));
-  return new Map([...landedAlready, ...applyResults(ctx, object, written, results)]);
+  const pending = items.map((i) => ({ sourceKey: String(i.id), matchKey: String(i.row[EXTERNAL_ID]), existed: current.has(String(i.id)) }));
+  const landed = await ctx.journal.writeAhead(ctx.runId, object, pending, async () => {
+    const { results } = await loadRows(ctx.conn, {
+      object,
+      operation: 'upsert',
+      externalIdField: EXTERNAL_ID,
+      rows: items.map((i) => i.row),
+      headers,
+    });
+    return applyResults(ctx, object, written, results);
+  });
+  return new Map([...landedAlready, ...landed]);
 }
 
 /** Loads companies as accounts, parents before children. Returns the ids that landed. */
-export async function loadAccounts(ctx: LoadContext, allCompanies: CwCompany[]): Promise<Map<string, string>> {
+export async function loadAccounts(ctx: LoadContext, allCompanies: CwCompany[], customFields?: CustomFieldMapping): Promise<Map<string, string>> {
   const stats = statsFor(ctx, 'Account');
   stats.read += allCompanies.length;
   const companies = allCompanies.filter((company) => {
@@ -132,6 +137,7 @@ export async function loadAccounts(ctx: LoadContext, allCompanies: CwCompany[]):
         setAuditFields: (c) => audit && !existing.has(String(c.id)),
         landedParents: landedKeys,
         parentOf: plan.parentOf,
+        customFields,
       }),
     }));
     // eslint-disable-next-line no-await-in-loop
@@ -148,7 +154,8 @@ export async function loadAccounts(ctx: LoadContext, allCompanies: CwCompany[]):
 export async function loadContacts(
   ctx: LoadContext,
   contacts: CwContact[],
-  landedAccounts: Set<string>
+  landedAccounts: Set<string>,
+  customFields?: CustomFieldMapping
 ): Promise<Map<string, string>> {
   statsFor(ctx, 'Contact').read += contacts.length;
   flagDuplicateEmails(contacts, ctx.problems);
@@ -161,6 +168,7 @@ export async function loadContacts(
       problems: ctx.problems,
       setAuditFields: (c) => audit && !existing.has(String(c.id)),
       landedAccounts,
+      customFields,
     }),
   }));
   ctx.progress('Contacts', 0, contacts.length);
@@ -181,7 +189,8 @@ export async function loadCases(
   notesByTicket: Map<number, CwTicketNote[]>,
   mapping: CaseMapping,
   landedAccounts: Set<string>,
-  landedContacts: Set<string>
+  landedContacts: Set<string>,
+  customFields?: CustomFieldMapping
 ): Promise<CaseLoadResult> {
   const stats = statsFor(ctx, 'Case');
   stats.read += tickets.length;
@@ -197,6 +206,7 @@ export async function loadCases(
       setAuditFields: (t) => audit && !existing.has(String(t.id)),
       landedAccounts,
       landedContacts,
+      customFields,
     });
     if (!result.row) {
       stats.skipped++;

@@ -21,6 +21,7 @@ import { writeFieldMap } from '../report/fieldMap.js';
 import { writeReports, type ReportFiles } from '../report/writeReports.js';
 import { readOrgContext, type OrgUser } from '../salesforce/orgContext.js';
 import { WorkStore } from '../store/workStore.js';
+import { settleInterruptedWrites } from './beforeImages.js';
 import { loadComments } from './comments.js';
 import { storedCompanyId } from './runJournals.js';
 import { MIGRATED_KINDS, readSource, type Source } from './source.js';
@@ -33,6 +34,7 @@ import { Journal } from './journal.js';
 import { createPlaceholderUsers } from './placeholderUsers.js';
 import { createQueues } from './queues.js';
 import { loadAccounts, loadCases, loadContacts } from './records.js';
+import { loadAgreements } from './agreements.js';
 
 export interface MigrationOptions {
   conn: Connection;
@@ -114,9 +116,10 @@ async function loadAll(ctx: LoadContext, source: Source, settled: MappingDecisio
   const decisions = await createQueues(ctx, withUsers);
   ctx.journal.saveDecisions(decisions);
   const mapping = new DecisionResolver(decisions, fallbackOwnerId);
-  const accounts = await loadAccounts(ctx, source.companies);
-  const contacts = await loadContacts(ctx, source.contacts, new Set(accounts.keys()));
-  const cases = await loadCases(ctx, source.tickets, source.notesByTicket, mapping, new Set(accounts.keys()), new Set(contacts.keys()));
+  const accounts = await loadAccounts(ctx, source.companies, mapping);
+  const contacts = await loadContacts(ctx, source.contacts, new Set(accounts.keys()), mapping);
+  await loadAgreements(ctx, source.agreements, mapping, new Set(accounts.keys()), new Set(contacts.keys()));
+  const cases = await loadCases(ctx, source.tickets, source.notesByTicket, mapping, new Set(accounts.keys()), new Set(contacts.keys()), mapping);
   await loadComments(ctx, {
     cases: cases.landed,
     notesByTicket: source.notesByTicket,
@@ -188,11 +191,11 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     journal.setMeta('cwCompanyId', cwCompanyId);
     const fallbackOwner = fallbackUser(org.users, org.runningUser, options.fallbackOwner);
     journal.setMeta('fallbackOwnerId', fallbackOwner.Id);
-    const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner });
     // Decisions live in the org only once `stage` put them there; a run never starts staging itself.
     const orgDecisions = await readOrgDecisions(options.conn);
     const staged = orgDecisions.length > 0;
     const previous = staged ? preferOrgDecisions(journal.decisions(), orgDecisions) : journal.decisions();
+    const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner }, previous);
     const settled = settleDecisions(previous, skipBoards(proposed, options.skipBoards ?? []), {
       autoConfirm: options.autoConfirm,
       threshold: options.confidence,
@@ -206,6 +209,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     }
 
     journal.closeInterruptedRuns();
+    // Writes a killed run sent but never booked become that run's, before this run takes them for its own.
+    await settleInterruptedWrites(options.conn, journal);
     checkSignOff(journal, options);
     journal.startRun(runId);
     const ctx: LoadContext = {

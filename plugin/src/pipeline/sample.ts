@@ -1,6 +1,6 @@
 /*
  * A connected slice of the tenant for a sample run: a few companies (with their parents, so the
- * hierarchy holds), their contacts, their tickets and the tickets' notes. Members, boards, statuses
+ * hierarchy holds), their contacts, agreements, tickets and the tickets' notes. Members, boards, statuses
  * and priorities stay whole, since every decision is needed either way.
  */
 import type { CwCompany } from '../transform/sourceTypes.js';
@@ -28,6 +28,7 @@ export function sampleSlice(source: Source, size: number): Source {
     ...source,
     companies: source.companies.filter((c) => companies.has(c.id)),
     contacts: source.contacts.filter((c) => inSlice(c.company?.id)),
+    agreements: source.agreements.filter((a) => inSlice(a.company?.id)),
     tickets,
     notesByTicket: new Map([...source.notesByTicket].filter(([ticketId]) => ticketIds.has(ticketId))),
   };

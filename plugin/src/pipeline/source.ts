@@ -1,6 +1,19 @@
 /* The ConnectWise records a run or a verification works from, read out of the work store. */
 import type { SourceKind, WorkStore } from '../store/workStore.js';
-import type { CwBoard, CwBoardStatus, CwCompany, CwContact, CwMember, CwPriority, CwTicket, CwTicketNote } from '../transform/sourceTypes.js';
+import type {
+  CwAgreement,
+  CwAgreementType,
+  CwBoard,
+  CwBoardStatus,
+  CwCompany,
+  CwContact,
+  CwMember,
+  CwPriority,
+  CwSla,
+  CwTicket,
+  CwTicketNote,
+  CwUserDefinedField,
+} from '../transform/sourceTypes.js';
 
 /** The ConnectWise kinds this migration maps today; extraction reads these and their parents. */
 export const MIGRATED_KINDS: readonly SourceKind[] = [
@@ -12,6 +25,10 @@ export const MIGRATED_KINDS: readonly SourceKind[] = [
   'contacts',
   'tickets',
   'ticketNotes',
+  'slas',
+  'agreementTypes',
+  'agreements',
+  'userDefinedFields',
 ];
 
 export interface Source {
@@ -23,6 +40,10 @@ export interface Source {
   contacts: CwContact[];
   tickets: CwTicket[];
   notesByTicket: Map<number, CwTicketNote[]>;
+  slas: CwSla[];
+  agreementTypes: CwAgreementType[];
+  agreements: CwAgreement[];
+  userDefinedFields: CwUserDefinedField[];
 }
 
 export function readSource(store: WorkStore): Source {
@@ -43,6 +64,10 @@ export function readSource(store: WorkStore): Source {
     contacts: all('contacts'),
     tickets: all('tickets'),
     notesByTicket,
+    slas: all('slas'),
+    agreementTypes: all('agreementTypes'),
+    agreements: all('agreements'),
+    userDefinedFields: all('userDefinedFields'),
   };
 }
 

@@ -1,12 +1,14 @@
 /*
  * The field-mapping spreadsheet an admin keeps after the migration: every ConnectWise field the run
- * reads, the Salesforce field it lands in with that field's type in this org, and one row per value
- * translation the run followed (status, priority, board and member decisions).
+ * reads (custom fields included, as decided), the Salesforce field it lands in with that field's
+ * type in this org, and one row per value translation the run followed (status, priority, board,
+ * member, SLA, agreement type and custom-field option decisions).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { resolvedTarget, type DecisionKind, type MappingDecision } from '../mapping/decisions.js';
+import { CUSTOM_FIELDS_FIELD } from '../mapping/customFieldProposals.js';
 import { describeField, sameId, type OrgContext } from '../salesforce/orgContext.js';
 
 /** One source field and where it lands; written by hand from plugin/src/transform and the loaders. */
@@ -44,6 +46,14 @@ const note = (sourceField: string, targetField: string, notes?: string): FieldMa
   sourceObject: 'ticketNote',
   sourceField: `ticketNote.${sourceField}`,
   targetObject: 'CaseComment',
+  targetField,
+  notes,
+});
+
+const agreement = (targetObject: string, sourceField: string, targetField: string, notes?: string): FieldMapping => ({
+  sourceObject: 'agreement',
+  sourceField: `agreement.${sourceField}`,
+  targetObject,
   targetField,
   notes,
 });
@@ -108,6 +118,23 @@ export const FIELD_MAPPINGS: readonly FieldMapping[] = [
   note('dateCreated', 'CreatedDate', `${AUDIT} Else in a first line of the text.`),
   note('member.identifier', 'CreatedById', `${AUDIT} Else the author is named in a first line of the text.`),
   note('ticketId', 'ParentId', 'The case the ticket became.'),
+  agreement('ServiceContract', 'id', 'CW_Id__c', 'External id; every load upserts on it.'),
+  agreement('ServiceContract', 'name', 'Name'),
+  agreement('ServiceContract', 'company.id', 'AccountId', 'Through the account’s CW_Id__c; agreements of companies that did not load are reported, not loaded.'),
+  agreement('ServiceContract', 'contact.id', 'ContactId', 'Through the contact’s CW_Id__c.'),
+  agreement('ServiceContract', 'startDate', 'StartDate', 'Date only.'),
+  agreement('ServiceContract', 'endDate', 'EndDate', 'Date only; the cancellation date when the agreement was cancelled earlier.'),
+  agreement('ServiceContract', 'type.name, agreementStatus, billingCycle, billAmount, reasonCancelled', 'Description', 'One labelled line each.'),
+  agreement('ServiceContract', '_info.dateEntered', 'Original_Create_Date__c'),
+  agreement('ServiceContract', '_info.dateEntered', 'CreatedDate', AUDIT),
+  agreement('Entitlement', 'id', 'CW_Id__c', 'External id; where Entitlement Management is on.'),
+  agreement('Entitlement', 'name', 'Name'),
+  agreement('Entitlement', 'company.id', 'AccountId', 'Through the account’s CW_Id__c.'),
+  agreement('Entitlement', 'id', 'ServiceContractId', 'The service contract the agreement became.'),
+  agreement('Entitlement', 'startDate', 'StartDate', 'Date only.'),
+  agreement('Entitlement', 'endDate', 'EndDate', 'As on the service contract.'),
+  agreement('Entitlement', 'sla.id', 'SlaProcessId', 'Through the SLA decision; else the agreement type decision (value rows below).'),
+  agreement('Entitlement', '_info.dateEntered', 'Original_Create_Date__c'),
   {
     sourceObject: 'board',
     sourceField: 'board.name',
@@ -152,14 +179,18 @@ export const FIELD_MAPPINGS: readonly FieldMapping[] = [
   },
 ];
 
-/** Where each kind of decision's values land. */
-const VALUE_FIELD: Record<DecisionKind, { sourceObject: string; sourceField: string; targetField: string }> = {
-  status: { sourceObject: 'ticket', sourceField: 'ticket.status.name', targetField: 'Status' },
-  priority: { sourceObject: 'ticket', sourceField: 'ticket.priority.name', targetField: 'Priority' },
-  board: { sourceObject: 'ticket', sourceField: 'ticket.board.name', targetField: 'OwnerId' },
-  member: { sourceObject: 'ticket', sourceField: 'ticket.owner.identifier', targetField: 'OwnerId' },
+/** Where each kind of decision's values land; custom fields and their options say it themselves. */
+const VALUE_FIELD: Partial<Record<DecisionKind, { sourceObject: string; sourceField: string; targetObject: string; targetField: string }>> = {
+  status: { sourceObject: 'ticket', sourceField: 'ticket.status.name', targetObject: 'Case', targetField: 'Status' },
+  priority: { sourceObject: 'ticket', sourceField: 'ticket.priority.name', targetObject: 'Case', targetField: 'Priority' },
+  board: { sourceObject: 'ticket', sourceField: 'ticket.board.name', targetObject: 'Case', targetField: 'OwnerId' },
+  member: { sourceObject: 'ticket', sourceField: 'ticket.owner.identifier', targetObject: 'Case', targetField: 'OwnerId' },
+  sla: { sourceObject: 'agreement', sourceField: 'agreement.sla.name', targetObject: 'Entitlement', targetField: 'SlaProcessId' },
+  agreementType: { sourceObject: 'agreement', sourceField: 'agreement.type.name', targetObject: 'Entitlement', targetField: 'SlaProcessId' },
 };
-const KIND_ORDER: DecisionKind[] = ['status', 'priority', 'board', 'member'];
+const KIND_ORDER: DecisionKind[] = ['status', 'priority', 'board', 'member', 'sla', 'agreementType', 'customFieldOption'];
+/** The ConnectWise record each target object of a custom field comes from. */
+const SOURCE_OF: Record<string, string> = { Account: 'company', Contact: 'contact', Case: 'ticket', ServiceContract: 'agreement' };
 
 export const FIELD_MAP_COLUMNS = [
   'Source Object',
@@ -184,22 +215,37 @@ function typeOf(org: OrgContext, object: string, field: string): string {
 }
 
 function targetLabel(org: OrgContext, decision: MappingDecision, target: string): string {
-  if (decision.kind === 'status') return org.caseStatuses.find((o) => o.value === target)?.label ?? target;
-  if (decision.kind === 'priority') return org.casePriorities.find((o) => o.value === target)?.label ?? target;
-  if (decision.kind === 'member')
-    return (
-      org.users.find((u) => sameId(u.Id, target))?.Username ??
-      decision.proposedLabel ??
-      'Placeholder user created by the run'
-    );
-  return org.queues.find((q) => sameId(q.Id, target))?.Name ?? `Queue created for "${decision.sourceLabel}"`;
+  switch (decision.kind) {
+    case 'status':
+      return org.caseStatuses.find((o) => o.value === target)?.label ?? target;
+    case 'priority':
+      return org.casePriorities.find((o) => o.value === target)?.label ?? target;
+    case 'member':
+      return org.users.find((u) => sameId(u.Id, target))?.Username ?? decision.proposedLabel ?? 'Placeholder user created by the run';
+    case 'sla':
+    case 'agreementType':
+      return org.slaProcesses.find((p) => sameId(p.Id, target))?.Name ?? decision.proposedLabel ?? target;
+    case 'customFieldOption': {
+      const [object, field] = (decision.targetField ?? '').split('.');
+      return describeField(org, object, field)?.picklistValues?.find((v) => v.value === target)?.label ?? target;
+    }
+    default:
+      return org.queues.find((q) => sameId(q.Id, target))?.Name ?? `Queue created for "${decision.sourceLabel}"`;
+  }
 }
 
+const SKIPPED: Partial<Record<DecisionKind, string>> = {
+  board: 'Skipped: the board’s tickets are not migrated.',
+  member: 'Skipped: the cases go to the board’s queue.',
+  sla: 'Skipped: the entitlements get no process.',
+  agreementType: 'Skipped: entitlements of agreements without an SLA get no process.',
+  customField: 'Skipped: the values are not migrated.',
+  customFieldOption: 'Skipped: records with this option leave the field blank.',
+};
+
 function noteFor(d: MappingDecision, org: OrgContext): string {
-  if (d.status === 'Skip')
-    return d.kind === 'board'
-      ? 'Skipped: the board’s tickets are not migrated.'
-      : 'Skipped: the cases go to the board’s queue.';
+  if (d.status === 'Skip') return SKIPPED[d.kind] ?? 'Skipped.';
+  if (d.status === 'Create' && d.kind === 'customFieldOption') return 'Loaded as it is.';
   if (d.status !== 'Confirmed') return `Not decided (${d.status}).`;
   // Cases of members mapped to the fallback owner go to the board's queue (see DecisionResolver).
   if (d.kind === 'member' && sameId(resolvedTarget(d) ?? '', org.runningUser.Id))
@@ -211,18 +257,23 @@ function noteFor(d: MappingDecision, org: OrgContext): string {
 function valueRows(decisions: MappingDecision[], org: OrgContext): string[][] {
   const rows: string[][] = [];
   for (const kind of KIND_ORDER) {
-    const where = VALUE_FIELD[kind];
-    const type = typeOf(org, 'Case', where.targetField);
     for (const d of decisions.filter((x) => x.kind === kind)) {
+      const [optionObject, optionField] = (d.targetField ?? '').split('.');
+      const where = VALUE_FIELD[kind] ?? {
+        sourceObject: SOURCE_OF[optionObject] ?? '',
+        sourceField: `${SOURCE_OF[optionObject] ?? ''}.customFields["${d.sourceContext ?? ''}"]`,
+        targetObject: optionObject,
+        targetField: optionField ?? '',
+      };
       const target = resolvedTarget(d);
-      const value = target ?? '';
+      const value = target ?? (d.status === 'Create' && kind === 'customFieldOption' ? d.sourceLabel : '');
       const label = target ? targetLabel(org, d, target) : '';
       rows.push([
         where.sourceObject,
         where.sourceField,
-        'Case',
+        where.targetObject,
         where.targetField,
-        type,
+        typeOf(org, where.targetObject, where.targetField),
         d.sourceLabel,
         d.sourceContext ?? '',
         value,
@@ -232,6 +283,19 @@ function valueRows(decisions: MappingDecision[], org: OrgContext): string[][] {
     }
   }
   return rows;
+}
+
+/** One field row per custom field, where its decision sends the values. */
+function customFieldRows(decisions: MappingDecision[], org: OrgContext): string[][] {
+  return decisions
+    .filter((d) => d.kind === 'customField')
+    .map((d) => {
+      const object = d.targetField ?? '';
+      const source = SOURCE_OF[object] ?? '';
+      const [, field] = (resolvedTarget(d) ?? '').split('.');
+      const notes = field === CUSTOM_FIELDS_FIELD ? `As a "${d.sourceLabel}: value" line.` : noteFor(d, org);
+      return [source, `${source}.customFields["${d.sourceLabel}"]`, object, field ?? '', field ? typeOf(org, object, field) : '', '', d.sourceContext ?? '', '', '', notes];
+    });
 }
 
 /**
@@ -258,7 +322,7 @@ export function writeFieldMap(folder: string, decisions: MappingDecision[], org:
   const file = join(folder, 'field-map.csv');
   writeFileSync(
     file,
-    stringify([...fieldRows, ...valueRows(decisions, org)], {
+    stringify([...fieldRows, ...customFieldRows(decisions, org), ...valueRows(decisions, org)], {
       header: true,
       columns: [...FIELD_MAP_COLUMNS],
       bom: true,

@@ -1,6 +1,6 @@
 /*
  * What the migration needs to know about the target org before it decides anything: its users,
- * queues, Case picklist values and what the running user may set.
+ * queues, entitlement processes, Case picklist values and what the running user may set.
  */
 import type { Connection } from '@salesforce/core';
 
@@ -29,8 +29,16 @@ export interface PicklistOption {
   closed?: boolean;
 }
 
+/** An entitlement process (SlaProcess): metadata, so it is mapped to, never created. */
+export interface OrgSlaProcess {
+  Id: string;
+  Name: string;
+}
+
 export interface DescribeField {
   name: string;
+  label?: string;
+  custom?: boolean;
   type: string;
   length: number;
   nillable: boolean;
@@ -56,6 +64,10 @@ export interface OrgContext {
   queues: OrgQueue[];
   caseStatuses: PicklistOption[];
   casePriorities: PicklistOption[];
+  /** Active entitlement processes for cases; empty where Entitlement Management is off. */
+  slaProcesses: OrgSlaProcess[];
+  /** Entitlement Management is on: Entitlement and ServiceContract can be loaded. */
+  entitlementsEnabled: boolean;
   describes: Map<string, ObjectDescribe>;
   /** The running user holds "Update Records with Inactive Owners". */
   inactiveOwnersAllowed: boolean;
@@ -63,6 +75,8 @@ export interface OrgContext {
 
 /** Objects whose describe the load consults for lengths, required fields and audit fields. */
 export const DESCRIBED_OBJECTS = ['Account', 'Contact', 'Case', 'CaseComment', 'User', 'Group'] as const;
+/** Objects that exist only where Entitlement Management is on. */
+export const ENTITLEMENT_OBJECTS = ['ServiceContract', 'Entitlement'] as const;
 
 /** Reads the org context with a handful of describe calls and queries. */
 export async function readOrgContext(conn: Connection): Promise<OrgContext> {
@@ -72,6 +86,13 @@ export async function readOrgContext(conn: Connection): Promise<OrgContext> {
     // eslint-disable-next-line no-await-in-loop
     describes.set(name, (await conn.describe(name)) as unknown as ObjectDescribe);
   }
+  for (const name of ENTITLEMENT_OBJECTS) {
+    // Until Entitlement Management is on, these objects do not exist and describe answers 404.
+    // eslint-disable-next-line no-await-in-loop
+    const describe = await conn.describe(name).catch(() => undefined);
+    if (describe) describes.set(name, describe as unknown as ObjectDescribe);
+  }
+  const entitlementsEnabled = ENTITLEMENT_OBJECTS.every((name) => describes.has(name));
   const users = await queryAll<OrgUser>(conn, 'SELECT Id, Username, Email, FirstName, LastName, IsActive FROM User');
   const runningUser = users.find((u) => sameId(u.Id, identity.user_id));
   if (!runningUser) throw new Error(`The running user ${identity.user_id} is not visible in a query of User.`);
@@ -82,6 +103,8 @@ export async function readOrgContext(conn: Connection): Promise<OrgContext> {
     queues: await readQueues(conn),
     caseStatuses: await readCaseStatuses(conn, describes.get('Case')!),
     casePriorities: picklistOptions(describes.get('Case')!, 'Priority'),
+    slaProcesses: entitlementsEnabled ? await readSlaProcesses(conn) : [],
+    entitlementsEnabled,
     describes,
     inactiveOwnersAllowed: await holdsPermission(conn, runningUser.Id, 'PermissionsUpdateWithInactiveOwner'),
   };
@@ -135,7 +158,16 @@ async function readCaseStatuses(conn: Connection, caseDescribe: ObjectDescribe):
   return picklistOptions(caseDescribe, 'Status').map((o) => ({ ...o, closed: closed.get(o.value) ?? false }));
 }
 
-function picklistOptions(describe: ObjectDescribe, field: string): PicklistOption[] {
+/**
+ * Active processes for cases. Entitlement versioning adds more fields, which this query does not
+ * ask for, so it works either way (SlaProcess in the Object Reference).
+ */
+async function readSlaProcesses(conn: Connection): Promise<OrgSlaProcess[]> {
+  return queryAll<OrgSlaProcess>(conn, "SELECT Id, Name FROM SlaProcess WHERE SobjectType = 'Case' AND IsActive = true ORDER BY Name");
+}
+
+/** The active values of a picklist field, in the order the describe lists them. */
+export function picklistOptions(describe: ObjectDescribe, field: string): PicklistOption[] {
   const values = describe.fields.find((f) => f.name === field)?.picklistValues ?? [];
   return values
     .filter((v) => v.active)

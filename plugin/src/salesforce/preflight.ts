@@ -63,7 +63,11 @@ export function preflightRow(org: OrgContext, describe: ObjectDescribe, row: Row
   const errors: PredictedError[] = [];
   const byName = new Map(describe.fields.map((f) => [f.name, f]));
   if (mode === 'insert') {
-    const missing = describe.fields.filter((f) => required(f) && (row[f.name] === undefined || row[f.name] === null || row[f.name] === ''));
+    // `Account.CW_Id__c` fills AccountId: a reference by external id counts as its field set.
+    const byReference = new Set(Object.keys(row).filter((k) => k.includes('.') && row[k] !== null && row[k] !== '').map((k) => k.slice(0, k.indexOf('.'))));
+    const filled = (f: DescribeField): boolean =>
+      (row[f.name] !== undefined && row[f.name] !== null && row[f.name] !== '') || (f.relationshipName != null && byReference.has(f.relationshipName));
+    const missing = describe.fields.filter((f) => required(f) && !filled(f));
     if (missing.length > 0) {
       const names = missing.map((f) => f.name);
       errors.push({ code: 'REQUIRED_FIELD_MISSING', field: names[0], message: `Required fields are missing: [${names.join(', ')}]` });

@@ -7,11 +7,14 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import {
   decisionKey,
+  KIND_LABEL,
   resolvedTarget,
+  targetsAreIds,
   type DecisionKind,
   type DecisionStatus,
   type MappingDecision,
 } from '../mapping/decisions.js';
+import { CUSTOM_FIELD_OBJECTS } from '../mapping/customFieldProposals.js';
 import { sameId, type OrgContext } from '../salesforce/orgContext.js';
 
 /** The columns, in file order; an import needs the first ones and reads the rest for nothing. */
@@ -31,31 +34,36 @@ export const CSV_COLUMNS = [
 ] as const;
 const REQUIRED_COLUMNS = ['Kind', 'Source Key', 'Status', 'Target'] as const;
 
-const KIND_LABEL: Record<DecisionKind, string> = {
-  member: 'Member',
-  board: 'Board',
-  status: 'Status',
-  priority: 'Priority',
-};
 const CSV_REASON = 'Decided in the mapping CSV.';
 const STATUSES: DecisionStatus[] = ['Proposed', 'Confirmed', 'Create', 'Skip'];
 
 /**
  * What each kind may become besides a target, as the Mapping Workspace offers it: a board can get
  * a new queue or be left behind; a member can become a placeholder user or keep no owner of its
- * own (its cases go to the board's queue); statuses and priorities always need a value.
+ * own (its cases go to the board's queue); statuses and priorities always need a value. SLAs,
+ * agreement types and custom fields can be left out but not created: processes and fields are
+ * metadata. A custom-field option marked Create loads as it is.
  */
 const ALLOWED: Record<DecisionKind, DecisionStatus[]> = {
   board: ['Proposed', 'Confirmed', 'Create', 'Skip'],
   member: ['Proposed', 'Confirmed', 'Create', 'Skip'],
   status: ['Proposed', 'Confirmed'],
   priority: ['Proposed', 'Confirmed'],
+  sla: ['Proposed', 'Confirmed', 'Skip'],
+  agreementType: ['Proposed', 'Confirmed', 'Skip'],
+  customField: ['Proposed', 'Confirmed', 'Skip'],
+  customFieldOption: ['Proposed', 'Confirmed', 'Create', 'Skip'],
 };
 
 /** A target the org offers: the value a decision stores, and what a person reads. */
 export interface TargetOption {
   value: string;
   label: string;
+  /**
+   * Where the option belongs, for kinds whose options depend on the decision's target field: the
+   * object of a field option, the field of a picklist value.
+   */
+  field?: string;
 }
 
 /** The targets a decision of each kind may take, read from the org. */
@@ -78,23 +86,40 @@ export interface CsvImport {
   badRows: BadRow[];
 }
 
-/** Active users, case queues and active Case status and priority values. */
+
+/**
+ * Active users, case queues, active Case status and priority values, active entitlement
+ * processes, the custom fields of the objects custom fields map to, and their picklist values.
+ */
 export function mappingTargets(org: OrgContext): MappingTargets {
   const users = org.users.filter((u) => u.IsActive).map((u) => ({ value: u.Id, label: u.Username }));
+  const processes = org.slaProcesses.map((p) => ({ value: p.Id, label: p.Name }));
+  const fields = CUSTOM_FIELD_OBJECTS.flatMap((object) =>
+    (org.describes.get(object)?.fields ?? []).filter((f) => f.custom === true && f.updateable).map((f) => ({ object, f }))
+  );
   return {
     member: users,
     board: org.queues.filter((q) => q.supportsCase).map((q) => ({ value: q.Id, label: q.Name })),
     status: org.caseStatuses.map((s) => ({ value: s.value, label: s.label })),
     priority: org.casePriorities.map((p) => ({ value: p.value, label: p.label })),
+    sla: processes,
+    agreementType: processes,
+    customField: fields.map(({ object, f }) => ({ value: `${object}.${f.name}`, label: f.label ?? f.name, field: object })),
+    customFieldOption: fields.flatMap(({ object, f }) =>
+      (f.picklistValues ?? []).filter((v) => v.active).map((v) => ({ value: v.value, label: v.label, field: `${object}.${f.name}` }))
+    ),
   };
 }
 
-function labelOf(targets: MappingTargets, kind: DecisionKind, value: string | undefined): string {
+/** The options that fit one decision: those of its kind and, where options belong to a field, of its field. */
+function optionsFor(targets: MappingTargets, decision: Pick<MappingDecision, 'kind' | 'targetField'>): TargetOption[] {
+  return targets[decision.kind].filter((o) => o.field === undefined || o.field === decision.targetField);
+}
+
+function labelOf(targets: MappingTargets, decision: MappingDecision, value: string | undefined): string {
   if (!value) return '';
-  return (
-    targets[kind].find((o) => (kind === 'member' || kind === 'board' ? sameId(o.value, value) : o.value === value))
-      ?.label ?? ''
-  );
+  const ids = targetsAreIds(decision.kind);
+  return optionsFor(targets, decision).find((o) => (ids ? sameId(o.value, value) : o.value === value))?.label ?? '';
 }
 
 /** The CSV text for a list of decisions, with a byte-order mark so Excel reads it as UTF-8. */
@@ -109,7 +134,7 @@ export function decisionsToCsv(decisions: MappingDecision[], targets: MappingTar
       d.recordCount,
       d.status,
       target ?? '',
-      labelOf(targets, d.kind, target),
+      labelOf(targets, d, target),
       d.proposedTarget ?? '',
       d.proposedLabel ?? '',
       d.confidence,
@@ -124,7 +149,7 @@ const columnKey = (name: string): string => name.toLowerCase().replace(/[^a-z]/g
 
 /** Matches a written target to an option: by value (ids in either length) or by label, ignoring case. */
 function findTarget(kind: DecisionKind, written: string, options: TargetOption[]): TargetOption[] {
-  const isId = kind === 'member' || kind === 'board';
+  const isId = targetsAreIds(kind);
   const byValue = options.filter((o) =>
     isId ? /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(written) && sameId(o.value, written) : o.value === written,
   );
@@ -140,6 +165,10 @@ const TARGET_WORDS: Record<DecisionKind, string> = {
   board: 'a case queue (id or name)',
   status: 'an active Case Status value',
   priority: 'an active Case Priority value',
+  sla: 'an active case entitlement process (id or name)',
+  agreementType: 'an active case entitlement process (id or name)',
+  customField: 'a custom field of the object (Object.Field__c or label)',
+  customFieldOption: "an active value of the option's picklist field",
 };
 
 /** Decides one row: the decision it leads to, or why it is bad. */
@@ -163,7 +192,7 @@ function decideRow(
   }
   const written = row.target || current.proposedTarget;
   if (!written) return { reason: 'Status is Confirmed but there is no target and no proposal to confirm.' };
-  const matches = findTarget(current.kind, written, targets[current.kind]);
+  const matches = findTarget(current.kind, written, optionsFor(targets, current));
   if (matches.length === 0) return { reason: `Target "${written}" is not ${TARGET_WORDS[current.kind]} in the org.` };
   if (matches.length > 1)
     return { reason: `Target "${written}" names ${matches.length} targets in the org; use the id.` };
@@ -174,7 +203,7 @@ function sameDecision(a: MappingDecision, b: MappingDecision): boolean {
   if (a.status !== b.status) return false;
   if (a.status !== 'Confirmed') return true;
   const [x, y] = [resolvedTarget(a) ?? '', resolvedTarget(b) ?? ''];
-  return a.kind === 'member' || a.kind === 'board' ? sameId(x, y) : x === y;
+  return targetsAreIds(a.kind) ? sameId(x, y) : x === y;
 }
 
 /**

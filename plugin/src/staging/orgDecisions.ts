@@ -5,7 +5,7 @@
  */
 import type { Connection } from '@salesforce/core';
 import type { DecisionKind, DecisionStatus, MappingDecision } from '../mapping/decisions.js';
-import { decisionKey } from '../mapping/decisions.js';
+import { decisionKey, KIND_LABEL } from '../mapping/decisions.js';
 import { sendCollections } from '../salesforce/collections.js';
 import { queryAll } from '../salesforce/orgContext.js';
 import type { RowResult } from '../salesforce/results.js';
@@ -14,15 +14,21 @@ export const DECISION_OBJECT = 'CWM_Mapping_Decision__c';
 /** The reason a run writes on a decision a flag made; such decisions are not the admin's. */
 const FLAG_REASON = 'Skipped with --skip-board.';
 
-const KIND_LABEL: Record<DecisionKind, string> = { member: 'Member', board: 'Board', status: 'Status', priority: 'Priority' };
 const KIND_OF = new Map(Object.entries(KIND_LABEL).map(([kind, label]) => [label, kind as DecisionKind]));
 
-/** The target field a decision of each kind fills in. */
+/**
+ * The target field a decision of each kind fills in. Custom fields and their options carry their
+ * own: the object a field belongs to, the field an option is a value of.
+ */
 export const TARGET_FIELD: Record<DecisionKind, string> = {
   member: 'Case.OwnerId',
   board: 'Case.OwnerId',
   status: 'Case.Status',
   priority: 'Case.Priority',
+  sla: 'Entitlement.SlaProcessId',
+  agreementType: 'Entitlement.SlaProcessId',
+  customField: '',
+  customFieldOption: '',
 };
 
 interface DecisionRecord {
@@ -31,6 +37,7 @@ interface DecisionRecord {
   Source_Key__c: string;
   Source_Label__c: string | null;
   Source_Context__c: string | null;
+  Target_Field__c: string | null;
   Record_Count__c: number | null;
   Proposed_Target__c: string | null;
   Proposed_Label__c: string | null;
@@ -55,7 +62,7 @@ export async function readOrgDecisions(conn: Connection): Promise<MappingDecisio
   if (!(await hasStagingObjects(conn))) return [];
   const rows = await queryAll<DecisionRecord>(
     conn,
-    `SELECT Decision_Key__c, Kind__c, Source_Key__c, Source_Label__c, Source_Context__c, Record_Count__c, Proposed_Target__c,
+    `SELECT Decision_Key__c, Kind__c, Source_Key__c, Source_Label__c, Source_Context__c, Target_Field__c, Record_Count__c, Proposed_Target__c,
      Proposed_Label__c, Confirmed_Target__c, Status__c, Confidence__c, Reason__c FROM ${DECISION_OBJECT}`
   );
   return rows
@@ -65,6 +72,7 @@ export async function readOrgDecisions(conn: Connection): Promise<MappingDecisio
       sourceKey: r.Source_Key__c,
       sourceLabel: r.Source_Label__c ?? '',
       sourceContext: r.Source_Context__c ?? undefined,
+      targetField: r.Target_Field__c ?? undefined,
       recordCount: r.Record_Count__c ?? 0,
       proposedTarget: r.Proposed_Target__c ?? undefined,
       proposedLabel: r.Proposed_Label__c ?? undefined,
@@ -84,7 +92,7 @@ export async function writeOrgDecisions(conn: Connection, decisions: MappingDeci
     Source_Label__c: d.sourceLabel.slice(0, 255),
     Source_Context__c: d.sourceContext?.slice(0, 255) ?? null,
     Record_Count__c: d.recordCount,
-    Target_Field__c: TARGET_FIELD[d.kind],
+    Target_Field__c: d.targetField ?? TARGET_FIELD[d.kind],
     Proposed_Target__c: d.proposedTarget ?? null,
     Proposed_Label__c: d.proposedLabel?.slice(0, 255) ?? null,
     Confirmed_Target__c: d.confirmedTarget ?? null,

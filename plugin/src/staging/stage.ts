@@ -1,6 +1,6 @@
 /*
  * `stage`: writes the mapping surface into the org. Every decision with its proposal, the target
- * options the screens offer (queues, users, picklist values), and staged source records: the
+ * options the screens offer (queues, users, entitlement processes, picklist values), and staged source records: the
  * in-org ledger of examples admins can look at beside each decision. Re-staging after a new
  * extract keeps what an admin decided and adds only new values.
  */
@@ -15,7 +15,9 @@ import { Journal } from '../pipeline/journal.js';
 import { storedCompanyId } from '../pipeline/runJournals.js';
 import { MIGRATED_KINDS, readSource, type Source } from '../pipeline/source.js';
 import { sendCollections } from '../salesforce/collections.js';
-import { readOrgContext, type OrgContext } from '../salesforce/orgContext.js';
+import { picklistOptions, readOrgContext, type OrgContext } from '../salesforce/orgContext.js';
+import { PROCESS_FIELD } from '../mapping/entitlementProposals.js';
+import { CUSTOM_FIELD_OBJECTS } from '../mapping/customFieldProposals.js';
 import { WorkStore } from '../store/workStore.js';
 import { hasStagingObjects, preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from './orgDecisions.js';
 
@@ -60,6 +62,14 @@ function targetOptions(org: OrgContext): Array<Record<string, string | boolean>>
     ...org.users.filter((u) => u.IsActive).map((u) => option('User', 'Case.OwnerId', u.Id, u.Username)),
     ...org.caseStatuses.map((s) => option('Picklist Value', 'Case.Status', s.value, s.label, { Is_Closed__c: s.closed ?? false })),
     ...org.casePriorities.map((p) => option('Picklist Value', 'Case.Priority', p.value, p.label)),
+    ...org.slaProcesses.map((p) => option('Entitlement Process', PROCESS_FIELD, p.Id, p.Name)),
+    // Custom-field options map onto the values of the picklist they go to; fields themselves come
+    // from the UI API's object info in the screens.
+    ...CUSTOM_FIELD_OBJECTS.flatMap((object) =>
+      (org.describes.get(object)?.fields ?? [])
+        .filter((f) => f.custom === true && (f.type === 'picklist' || f.type === 'multipicklist'))
+        .flatMap((f) => picklistOptions(org.describes.get(object)!, f.name).map((v) => option('Picklist Value', `${object}.${f.name}`, v.value, v.label)))
+    ),
   ];
 }
 
@@ -107,8 +117,8 @@ export async function stageMapping(options: StageOptions): Promise<StageResult> 
     const journal = new Journal(store.db);
     journal.setMeta('cwCompanyId', cwCompanyId);
     const source = readSource(store);
-    const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner: org.runningUser });
     const previous = preferOrgDecisions(journal.decisions(), await readOrgDecisions(options.conn));
+    const proposed = proposeDecisions(source, org, { unmatchedMembers: options.unmatchedMembers, fallbackOwner: org.runningUser }, previous);
     const decisions: MappingDecision[] = mergeDecisions(previous, proposed);
     journal.saveDecisions(decisions);
 

@@ -4,6 +4,7 @@
  */
 import type { ProblemLog } from '../report/problems.js';
 import type { ObjectDescribe } from '../salesforce/orgContext.js';
+import { applyCustomFields, type CustomFieldMapping } from './customFields.js';
 import { EXTERNAL_ID, RowBuilder, isoDateTime, type Row } from './rows.js';
 import { present, type CwCompany } from './sourceTypes.js';
 
@@ -102,6 +103,8 @@ export interface AccountTransformContext {
   landedParents: Set<string>;
   /** The parent each company keeps after cycles and missing parents are resolved. */
   parentOf: Map<number, number | undefined>;
+  /** Where custom-field values go; without it they are left out (tests of other fields). */
+  customFields?: CustomFieldMapping;
 }
 
 /** One Account row for one company. */
@@ -137,6 +140,9 @@ export function accountRow(company: CwCompany, ctx: AccountTransformContext): Ro
         action: 'Fix the parent (see its own line), then run again to set the parent.',
       });
     }
+  }
+  if (ctx.customFields) {
+    applyCustomFields(b, company.customFields, { object: 'Account', describe: ctx.describe, mapping: ctx.customFields, problems: ctx.problems, source: { kind: 'company', id: company.id } });
   }
   return b.build();
 }

@@ -5,6 +5,7 @@
  */
 import type { ProblemLog } from '../report/problems.js';
 import type { ObjectDescribe } from '../salesforce/orgContext.js';
+import { applyCustomFields, type CustomFieldMapping } from './customFields.js';
 import { EXTERNAL_ID, RowBuilder, isoDateTime, type Row } from './rows.js';
 import { COMMENT_LIMIT } from './comments.js';
 import { splitText } from './text.js';
@@ -29,6 +30,8 @@ export interface CaseTransformContext {
   setAuditFields: (ticket: CwTicket) => boolean;
   landedAccounts: Set<string>;
   landedContacts: Set<string>;
+  /** Where custom-field values go; without it they are left out (tests of other fields). */
+  customFields?: CustomFieldMapping;
 }
 
 /** The note that holds a ticket's description: the first detail-description note by id. */
@@ -94,5 +97,8 @@ export function caseRow(ticket: CwTicket, notes: CwTicketNote[], ctx: CaseTransf
   const entered = isoDateTime(ticket._info?.dateEntered);
   b.set('Original_Create_Date__c', entered);
   if (entered && ctx.setAuditFields(ticket)) b.set('CreatedDate', entered);
+  if (ctx.customFields) {
+    applyCustomFields(b, ticket.customFields, { object: 'Case', describe: ctx.describe, mapping: ctx.customFields, problems: ctx.problems, source: { kind: 'ticket', id: ticket.id } });
+  }
   return { row: b.build(), descriptionOverflow };
 }

@@ -4,6 +4,7 @@
  */
 import type { ProblemLog } from '../report/problems.js';
 import type { ObjectDescribe } from '../salesforce/orgContext.js';
+import { applyCustomFields, type CustomFieldMapping } from './customFields.js';
 import { EXTERNAL_ID, RowBuilder, isoDateTime, type Row } from './rows.js';
 import { present, type CwCommunicationItem, type CwContact } from './sourceTypes.js';
 
@@ -13,6 +14,8 @@ export interface ContactTransformContext {
   setAuditFields: (contact: CwContact) => boolean;
   /** Companies that landed as accounts, by ConnectWise id. */
   landedAccounts: Set<string>;
+  /** Where custom-field values go; without it they are left out (tests of other fields). */
+  customFields?: CustomFieldMapping;
 }
 
 /**
@@ -108,6 +111,9 @@ export function contactRow(contact: CwContact, ctx: ContactTransformContext): Ro
       b.note(`Company: ${contact.company?.name ?? companyId} (id ${companyId})`);
       report('AccountId', `Company ${companyId} did not load or is not in the ConnectWise data; the contact loads without an account.`);
     }
+  }
+  if (ctx.customFields) {
+    applyCustomFields(b, contact.customFields, { object: 'Contact', describe: ctx.describe, mapping: ctx.customFields, problems: ctx.problems, source: { kind: 'contact', id: contact.id } });
   }
   return b.build();
 }

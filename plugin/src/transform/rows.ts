@@ -17,6 +17,7 @@ const OVERFLOW_FIELD: Record<string, string> = {
   Account: 'Description',
   Contact: 'Description',
   Case: 'Description',
+  ServiceContract: 'Description',
 };
 
 /**

@@ -67,6 +67,7 @@ export interface CwCompany {
   faxNumber?: Maybe<string>;
   website?: Maybe<string>;
   deletedFlag?: Maybe<boolean>;
+  customFields?: Maybe<CwCustomFieldValue[]>;
   _info?: Maybe<CwInfo>;
 }
 
@@ -87,6 +88,7 @@ export interface CwContact {
   company?: Maybe<CwReference>;
   communicationItems?: Maybe<CwCommunicationItem[]>;
   inactiveFlag?: Maybe<boolean>;
+  customFields?: Maybe<CwCustomFieldValue[]>;
   _info?: Maybe<CwInfo>;
 }
 
@@ -101,6 +103,8 @@ export interface CwTicket {
   owner?: Maybe<CwReference>;
   closedFlag?: Maybe<boolean>;
   closedDate?: Maybe<string>;
+  sla?: Maybe<CwReference>;
+  customFields?: Maybe<CwCustomFieldValue[]>;
   _info?: Maybe<CwInfo>;
 }
 
@@ -117,6 +121,64 @@ export interface CwTicketNote {
   contact?: Maybe<CwReference>;
   dateCreated?: Maybe<string>;
   createdBy?: Maybe<string>;
+  _info?: Maybe<CwInfo>;
+}
+
+/**
+ * One element of a record's `customFields[]`. The API types `value` as an object, but tenants send
+ * scalars (text, number, boolean, ISO date) or null, or leave the key out when it was never set.
+ */
+export interface CwCustomFieldValue {
+  /** The definition's id (`system/userDefinedFields/{id}`). */
+  id: number;
+  caption?: Maybe<string>;
+  /** Text, TextArea, Number, Currency, Percent, Date, Checkbox, Hyperlink, IPAddress, Password, Button. */
+  type?: Maybe<string>;
+  /** EntryField, List, Option or Date. */
+  entryMethod?: Maybe<string>;
+  numberOfDecimals?: Maybe<number>;
+  value?: unknown;
+}
+
+/** A custom field's definition from `system/userDefinedFields`. */
+export interface CwUserDefinedField {
+  id: number;
+  caption?: Maybe<string>;
+  screenDescription?: Maybe<string>;
+  fieldTypeIdentifier?: Maybe<string>;
+  entryTypeIdentifier?: Maybe<string>;
+  options?: Maybe<Array<{ id: number; optionValue?: Maybe<string>; inactiveFlag?: Maybe<boolean> }>>;
+}
+
+export interface CwSla {
+  id: number;
+  name?: Maybe<string>;
+}
+
+export interface CwAgreementType {
+  id: number;
+  name?: Maybe<string>;
+  inactiveFlag?: Maybe<boolean>;
+}
+
+export interface CwAgreement {
+  id: number;
+  name?: Maybe<string>;
+  type?: Maybe<CwReference>;
+  company?: Maybe<CwReference>;
+  contact?: Maybe<CwReference>;
+  sla?: Maybe<CwReference>;
+  /** Date-only values, sent as midnight UTC. */
+  startDate?: Maybe<string>;
+  endDate?: Maybe<string>;
+  noEndingDateFlag?: Maybe<boolean>;
+  cancelledFlag?: Maybe<boolean>;
+  dateCancelled?: Maybe<string>;
+  reasonCancelled?: Maybe<string>;
+  agreementStatus?: Maybe<string>;
+  billAmount?: Maybe<number>;
+  billingCycle?: Maybe<CwReference>;
+  customFields?: Maybe<CwCustomFieldValue[]>;
   _info?: Maybe<CwInfo>;
 }
 

@@ -26,8 +26,20 @@ export interface ExpectedComment {
   body: string;
 }
 
+/** What one object should hold: verify reads it back and compares every field any of its rows sets. */
+export interface ExpectedObject {
+  object: string;
+  /** Source records of the kind, skipped ones included. */
+  source: number;
+  /** Records the migration should have put in the org, each keyed by its CW_Id__c. */
+  records: ExpectedRecord[];
+  /** Which of the org's records are the migration's (SOQL, no WHERE keyword); default `CW_Id__c != null`. */
+  where?: string;
+}
+
 export interface Expected {
-  records: Map<string, ExpectedRecord[]>;
+  /** In the order verify reads them; add an object with one more entry. */
+  objects: ExpectedObject[];
   comments: ExpectedComment[];
 }
 
@@ -47,23 +59,16 @@ export function expectedState(
   const { parentOf } = planHierarchy(live, problems);
   const accounts = landed('Account');
   const contacts = landed('Contact');
-  const records = new Map<string, ExpectedRecord[]>();
-  records.set(
-    'Account',
-    live.map((c) => ({
-      sourceKind: 'company',
-      sourceId: c.id,
-      row: accountRow(c, { describe: describe('Account'), problems, setAuditFields: noAudit, landedParents: accounts, parentOf }),
-    }))
-  );
-  records.set(
-    'Contact',
-    source.contacts.map((c) => ({
-      sourceKind: 'contact',
-      sourceId: c.id,
-      row: contactRow(c, { describe: describe('Contact'), problems, setAuditFields: noAudit, landedAccounts: accounts }),
-    }))
-  );
+  const accountRecords = live.map((c) => ({
+    sourceKind: 'company',
+    sourceId: c.id,
+    row: accountRow(c, { describe: describe('Account'), problems, setAuditFields: noAudit, landedParents: accounts, parentOf }),
+  }));
+  const contactRecords = source.contacts.map((c) => ({
+    sourceKind: 'contact',
+    sourceId: c.id,
+    row: contactRow(c, { describe: describe('Contact'), problems, setAuditFields: noAudit, landedAccounts: accounts }),
+  }));
   const mapping = new DecisionResolver(decisions, fallbackOwnerId);
   const cases: ExpectedRecord[] = [];
   const caseIds = new Map<string, string>();
@@ -82,10 +87,16 @@ export function expectedState(
     caseIds.set(String(ticket.id), `ticket-${ticket.id}`);
     if (result.descriptionOverflow.length > 0) overflow.set(ticket.id, result.descriptionOverflow);
   }
-  records.set('Case', cases);
   const comments = plannedComments(
     { org, problems },
     { cases: caseIds, notesByTicket: source.notesByTicket, descriptionOverflow: overflow, userForMember: (i) => mapping.userForMember(i) }
   ).map((c) => ({ noteId: c.noteId, ticketId: c.ticketId, digest: c.digest, body: String(c.row.CommentBody) }));
-  return { records, comments };
+  return {
+    objects: [
+      { object: 'Account', source: source.companies.length, records: accountRecords },
+      { object: 'Contact', source: source.contacts.length, records: contactRecords },
+      { object: 'Case', source: source.tickets.length, records: cases },
+    ],
+    comments,
+  };
 }

@@ -12,11 +12,12 @@ import { EXTERNAL_ID } from '../transform/rows.js';
 import { Journal } from '../pipeline/journal.js';
 import { orgStores } from '../pipeline/runJournals.js';
 import { readSource, type Source } from '../pipeline/source.js';
-import { queryAll, readOrgContext } from '../salesforce/orgContext.js';
+import { readOrgContext, type ObjectDescribe, type OrgContext } from '../salesforce/orgContext.js';
 import { openDatabase } from '../store/database.js';
 import { WorkStore } from '../store/workStore.js';
-import { fieldType, sameValue, valueAt, type Comparable } from './compare.js';
-import { expectedState, type ExpectedRecord } from './expected.js';
+import { sameFieldValue, type Comparable } from './compare.js';
+import { expectedState, type ExpectedComment, type ExpectedObject } from './expected.js';
+import { readRecords } from './readBack.js';
 
 export interface Difference {
   object: string;
@@ -72,24 +73,25 @@ function openStore(workDir: string, orgId: string): WorkStore {
   return WorkStore.open({ dir: workDir, cwCompanyId: companyId ?? 'local', orgId });
 }
 
+/** The describe of an object: the one the org context read, else asked of the org now. */
+async function describeOf(conn: Connection, org: OrgContext, object: string): Promise<ObjectDescribe> {
+  return org.describes.get(object) ?? ((await conn.describe(object)) as unknown as ObjectDescribe);
+}
 
 async function verifyObject(
   conn: Connection,
-  object: string,
-  source: number,
-  expected: ExpectedRecord[],
-  types: Array<{ name: string; type: string }>,
+  describe: ObjectDescribe,
+  expected: ExpectedObject,
   differences: Difference[]
 ): Promise<ObjectVerification & { idsByKey: Map<string, string> }> {
-  const fields = [...new Set(expected.flatMap((e) => Object.keys(e.row)))].filter((f) => f !== EXTERNAL_ID && f !== 'CreatedDate');
-  const records = await queryAll<Record<string, unknown>>(
-    conn,
-    `SELECT Id, ${[EXTERNAL_ID, ...fields].join(', ')} FROM ${object} WHERE ${EXTERNAL_ID} != null`
-  );
-  const byKey = new Map(records.map((r) => [String(r[EXTERNAL_ID]), r]));
+  const { object } = expected;
+  const fields = [...new Set(expected.records.flatMap((e) => Object.keys(e.row)))].filter((f) => f !== EXTERNAL_ID && f !== 'CreatedDate');
+  const records = await readRecords(conn, object, ['Id', EXTERNAL_ID, ...fields], expected.where ?? `${EXTERNAL_ID} != null`);
+  const byKey = new Map(records.map((r) => [r[EXTERNAL_ID], r]));
+  const fieldOf = new Map(describe.fields.map((f) => [f.name, f]));
   let present = 0;
   let matching = 0;
-  for (const e of expected) {
+  for (const e of expected.records) {
     const actual = byKey.get(String(e.row[EXTERNAL_ID]));
     const base = { object, sourceKind: e.sourceKind, sourceId: e.sourceId };
     if (!actual) {
@@ -100,15 +102,23 @@ async function verifyObject(
     let same = true;
     for (const field of fields) {
       const want = e.row[field] as Comparable;
-      const got = valueAt(actual, field);
-      if (!sameValue(fieldType(types as never, field), want, got)) {
+      const got = actual[field];
+      // A parent's field (`Account.CW_Id__c`) has no describe here and compares as text.
+      if (!sameFieldValue(fieldOf.get(field), want, got)) {
         same = false;
-        differences.push({ ...base, salesforceId: String(actual.Id), field, expected: String(want ?? ''), actual: String(got ?? '') });
+        differences.push({ ...base, salesforceId: actual.Id, field, expected: String(want ?? ''), actual: got ?? '' });
       }
     }
     if (same) matching++;
   }
-  return { object, source, expected: expected.length, present, matching, idsByKey: new Map(records.map((r) => [String(r[EXTERNAL_ID]), String(r.Id)])) };
+  return {
+    object,
+    source: expected.source,
+    expected: expected.records.length,
+    present,
+    matching,
+    idsByKey: new Map(records.map((r) => [r[EXTERNAL_ID], r.Id])),
+  };
 }
 
 /** Verifies everything the migration of this org's work store should have written. */
@@ -124,17 +134,13 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
     const differences: Difference[] = [];
     const objects: ObjectVerification[] = [];
     let caseIds = new Map<string, string>();
-    const sourceCounts: Record<string, number> = {
-      Account: source.companies.length,
-      Contact: source.contacts.length,
-      Case: source.tickets.length,
-    };
-    for (const object of ['Account', 'Contact', 'Case']) {
-      options.progress(`Comparing ${object}`);
+    for (const expectedObject of expected.objects) {
+      options.progress(`Comparing ${expectedObject.object}`);
       // eslint-disable-next-line no-await-in-loop
-      const checked = await verifyObject(options.conn, object, sourceCounts[object], expected.records.get(object) ?? [], org.describes.get(object)?.fields ?? [], differences);
-      const { idsByKey, ...counts } = checked;
-      if (object === 'Case') caseIds = idsByKey;
+      const describe = await describeOf(options.conn, org, expectedObject.object);
+      // eslint-disable-next-line no-await-in-loop
+      const { idsByKey, ...counts } = await verifyObject(options.conn, describe, expectedObject, differences);
+      if (expectedObject.object === 'Case') caseIds = idsByKey;
       objects.push(counts);
     }
 
@@ -156,17 +162,14 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
 
 async function verifyComments(
   conn: Connection,
-  expected: Array<{ noteId: number; ticketId: number; digest: string; body: string }>,
+  expected: ExpectedComment[],
   caseIds: Map<string, string>,
   differences: Difference[]
 ): Promise<ObjectVerification> {
-  const comments = await queryAll<{ Id: string; ParentId: string; CommentBody: string | null }>(
-    conn,
-    'SELECT Id, ParentId, CommentBody FROM CaseComment WHERE Parent.CW_Id__c != null'
-  );
+  const comments = await readRecords(conn, 'CaseComment', ['Id', 'ParentId', 'CommentBody'], `Parent.${EXTERNAL_ID} != null`);
   const found = new Map<string, string[]>();
   for (const c of comments) {
-    const key = `${c.ParentId.slice(0, 15)}:${digestOf(c.CommentBody ?? '')}`;
+    const key = `${c.ParentId.slice(0, 15)}:${digestOf(c.CommentBody)}`;
     found.set(key, [...(found.get(key) ?? []), c.Id]);
   }
   let present = 0;

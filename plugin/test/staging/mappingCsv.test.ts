@@ -156,7 +156,7 @@ describe('the mapping decisions CSV', () => {
     expect(read.changed).to.deep.equal([]);
     expect(read.unchanged).to.equal(0);
     expect(read.badRows.map((r) => [r.line, r.kind, r.sourceKey, r.reason])).to.deep.equal([
-      [3, 'Queue', '1', 'Kind "Queue" is not one of Member, Board, Status, Priority.'],
+      [3, 'Queue', '1', 'Kind "Queue" is not one of Member, Board, Status, Priority, SLA, Agreement Type, Custom Field, Custom Field Option.'],
       [4, 'Board', '99', 'No board decision has source key "99".'],
       [5, 'Status', '1:In Progress', 'A status cannot be Skip; it takes Proposed or Confirmed.'],
       [6, 'Priority', '4', 'A priority cannot be Create; it takes Proposed or Confirmed.'],

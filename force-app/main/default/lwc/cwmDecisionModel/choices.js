@@ -34,9 +34,22 @@ const TARGET_KIND = {
 };
 // Options of these kinds belong to one target field (or object) each.
 const PER_TARGET_FIELD = new Set(['Picklist Value', 'Field']);
-// A member is never created from here; statuses and priorities cannot be left out.
-const NOT_CREATABLE = new Set(['Member']);
+// A member is never created from here, and nor is metadata: picklist values of Case.Status and
+// Case.Priority, entitlement processes and fields are deployed by the admin. Statuses and
+// priorities cannot be left out.
+const NOT_CREATABLE = new Set([
+    'Member',
+    'Status',
+    'Priority',
+    'SLA',
+    'Agreement Type',
+    'Custom Field'
+]);
 const NOT_SKIPPABLE = new Set(['Status', 'Priority']);
+// What "create" means where it is offered.
+const CREATE_LABEL = {
+    'Custom Field Option': 'Load the ConnectWise value as it is'
+};
 
 export const isOpen = (decision) => decision.status === 'Proposed';
 
@@ -68,7 +81,10 @@ export function choicesFor(decision, options) {
         value: o.value
     }));
     if (!NOT_CREATABLE.has(decision.kind)) {
-        choices.push({ label: 'Create new', value: CREATE });
+        choices.push({
+            label: CREATE_LABEL[decision.kind] || 'Create new',
+            value: CREATE
+        });
     }
     if (!NOT_SKIPPABLE.has(decision.kind)) {
         choices.push({ label: 'Skip', value: SKIP });

@@ -66,15 +66,14 @@ describe('c-cwm-decision-model', () => {
         ]);
     });
 
-    it('offers the values of the target field for a status, never skip', () => {
+    it('offers the values of the target field for a status, never skip or create', () => {
         const choices = choicesFor(byKey('status:20'), options);
         expect(choices.map((c) => c.value)).toEqual([
             'New',
             'Working',
             'Escalated',
             'Waiting on Customer',
-            'Closed',
-            CREATE
+            'Closed'
         ]);
         expect(choices[4].label).toBe('Closed (closed)');
     });
@@ -86,6 +85,29 @@ describe('c-cwm-decision-model', () => {
         expect(values).toContain('0055g00000C1xYzAAB');
         expect(values).toContain(SKIP);
         expect(values).not.toContain(CREATE);
+    });
+
+    it('offers entitlement processes for an SLA, with skip but never create', () => {
+        const choices = choicesFor(byKey('sla:2'), options);
+        expect(choices.map((c) => c.value)).toEqual([
+            '5525g000000CaAbAAK',
+            '5525g000000CaAcAAK',
+            SKIP
+        ]);
+    });
+
+    it('offers to load a custom-field option as it is', () => {
+        const choices = choicesFor(
+            byKey('custom-field-option:9:2'),
+            options
+        );
+        expect(choices.map((c) => c.value)).toEqual([
+            'Gold',
+            'Silver',
+            CREATE,
+            SKIP
+        ]);
+        expect(choices[2].label).toBe('Load the ConnectWise value as it is');
     });
 
     it('offers the custom fields of the target object', () => {

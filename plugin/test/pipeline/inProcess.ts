@@ -1,0 +1,110 @@
+/*
+ * The migration engine run in this process against both emulators, for tests that need to stop it
+ * at a chosen point (a journal call made to fail) rather than at a moment of the clock.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connection } from '@salesforce/core';
+import { salesforceUsersFor } from '../../../test/cw-emulator/generator.js';
+import { startCwEmulator, type CwEmulator } from '../../../test/cw-emulator/server.js';
+import type { Tenant } from '../../../test/cw-emulator/types.js';
+import { diffSnapshots, startOrgEmulator, type OrgEmulator, type OrgSnapshot } from '../../../test/org-emulator/index.js';
+import type { RecordEntry } from '../../../test/org-emulator/snapshot.js';
+import { connectWithToken } from '../../src/salesforce/connect.js';
+import { Journal } from '../../src/pipeline/journal.js';
+import { rollbackRun, type RollbackResult } from '../../src/pipeline/rollback.js';
+import { listRuns } from '../../src/pipeline/runJournals.js';
+import { runMigration, type MigrationResult } from '../../src/pipeline/runMigration.js';
+import { openDatabase } from '../../src/store/database.js';
+
+export interface InProcess {
+  cw: CwEmulator;
+  org: OrgEmulator;
+  conn: Connection;
+  workDir: string;
+  migrate(): Promise<MigrationResult>;
+  rollback(runId: string, force?: boolean): Promise<RollbackResult>;
+  /** Run ids in the work store, oldest first. */
+  runIds(): string[];
+  /** Opens the work store's journal for `use`, and closes it after. */
+  withJournal<T>(use: (journal: Journal) => T): T;
+  close(): Promise<void>;
+}
+
+export async function startInProcess(tenant: Tenant): Promise<InProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'cwm-inproc-'));
+  const cw = await startCwEmulator({ tenant });
+  const org = await startOrgEmulator({ allowInactiveOwners: true });
+  org.seed('User', salesforceUsersFor(tenant).map((u) => ({ ...u, IsActive: true, Alias: u.Username.slice(0, 8) })));
+  const conn = await connectWithToken(org.instanceUrl, org.accessToken);
+  const workDir = join(dir, 'work');
+  const runIds = (): string[] => listRuns(workDir, org.orgId).map((r) => r.runId);
+  return {
+    cw,
+    org,
+    conn,
+    workDir,
+    migrate: () =>
+      runMigration({
+        conn,
+        connectwise: { site: cw.site, companyId: cw.companyId, publicKey: cw.publicKey, privateKey: cw.privateKey, clientId: cw.clientId },
+        workDir,
+        outputDir: join(dir, 'reports'),
+        autoConfirm: true,
+        confidence: 0.5,
+        unmatchedMembers: 'placeholder',
+        progress: () => undefined,
+      }),
+    rollback: (runId, force = false) => rollbackRun({ conn, workDir, runId, force, progress: () => undefined }),
+    runIds,
+    withJournal: <T>(use: (journal: Journal) => T): T => {
+      const db = openDatabase(listRuns(workDir, org.orgId)[0].store);
+      try {
+        return use(new Journal(db));
+      } finally {
+        db.close();
+      }
+    },
+    close: async () => {
+      await cw.close();
+      await org.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Makes one Journal method throw, as a process killed at that point would stop, whenever `when`
+ * holds for its arguments. Returns the function that puts the method back.
+ */
+export function failJournal<K extends 'recordWrites' | 'recordRollback'>(
+  method: K,
+  when: (...args: Parameters<Journal[K]>) => boolean
+): () => void {
+  const original = Journal.prototype[method];
+  const replacement = function (this: Journal, ...args: Parameters<Journal[K]>): void {
+    if (when(...args)) throw new Error(`stopped before ${method}`);
+    (original as (...a: Parameters<Journal[K]>) => void).apply(this, args);
+  };
+  Journal.prototype[method] = replacement as Journal[K];
+  return () => {
+    Journal.prototype[method] = original;
+  };
+}
+
+/**
+ * Every difference between two snapshots of an org, as readable lines. Users are never deleted, so
+ * users added (and the profile's permission set assignment each gets) are left out.
+ */
+export function differences(before: OrgSnapshot, after: OrgSnapshot): string[] {
+  const diff = diffSnapshots(before, after);
+  const addedUsers = new Set(diff.added.filter((r) => r.sobject === 'User').map((r) => r.id.slice(0, 15)));
+  const userOwned = (r: RecordEntry): boolean =>
+    r.sobject === 'User' || (r.sobject === 'PermissionSetAssignment' && addedUsers.has(String(r.record.AssigneeId).slice(0, 15)));
+  return [
+    ...diff.added.filter((r) => !userOwned(r)).map((r) => `${r.sobject} ${r.id} was added`),
+    ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
+    ...diff.changed.flatMap((c) => c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`)),
+  ];
+}
