@@ -155,22 +155,58 @@ describe('agreements, SLAs and custom fields (end to end)', () => {
     expect(unlisted.map((c) => c.Root_Cause__c)).to.include("Vendor's fault");
   });
 
-  it('verifies clean, service contracts and entitlements included', async () => {
-    const { json } = await runSfJson<{ status: number; result?: { differenceCount: number; objects: Array<{ object: string; expected: number; matching: number }> } }>(
-      ['cw', 'migrate', 'verify', '--target-org', 'ag', '--work-dir', `${h.dir}/work`, '--output-dir', `${h.dir}/verify`],
-      h.env
-    );
-    expect(json.result?.differenceCount, JSON.stringify(json).slice(0, 1500)).to.equal(0);
-    const objects = new Map(json.result!.objects.map((o) => [o.object, o]));
+  it('verifies clean, then finds a changed entitlement process and a changed custom-field value', async () => {
+    type VerifyJson = {
+      status: number;
+      result?: { differenceCount: number; differences: Array<{ object: string; sourceId: string; field: string }>; objects: Array<{ object: string; expected: number; matching: number }> };
+      data?: { differenceCount: number; differences: Array<{ object: string; sourceId: string; field: string }> };
+    };
+    const verify = (): Promise<{ json: VerifyJson }> =>
+      runSfJson<VerifyJson>(['cw', 'migrate', 'verify', '--target-org', 'ag', '--work-dir', `${h.dir}/work`, '--output-dir', `${h.dir}/verify`], h.env);
+    const clean = await verify();
+    expect(clean.json.result?.differenceCount, JSON.stringify(clean.json).slice(0, 1500)).to.equal(0);
+    const objects = new Map(clean.json.result!.objects.map((o) => [o.object, o]));
     expect(objects.get('ServiceContract')?.matching).to.equal(tenant.agreements!.length);
     expect(objects.get('Entitlement')?.matching).to.equal(tenant.agreements!.length);
+
+    // Someone changes an entitlement's process and a case's root cause in Salesforce.
+    const entitlement = h.org.records('Entitlement').find((e) => e.SlaProcessId != null)!;
+    const other = [...processIds.values()].find((id) => short(id) !== short(entitlement.SlaProcessId))!;
+    const withCause = h.org.records('Case').find((c) => c.Root_Cause__c === 'Hardware')!;
+    for (const [object, id, body] of [
+      ['Entitlement', entitlement.Id, { SlaProcessId: other }],
+      ['Case', withCause.Id, { Root_Cause__c: 'Network' }],
+    ] as const) {
+      const response = await fetch(`${h.org.instanceUrl}/services/data/v62.0/sobjects/${object}/${String(id)}`, {
+        method: 'PATCH',
+        // Without this header the org's case assignment rule would re-own the case as well.
+        headers: { Authorization: `Bearer ${h.org.accessToken}`, 'Content-Type': 'application/json', 'Sforce-Auto-Assign': 'FALSE' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, await response.text()).to.equal(204);
+    }
+    const changed = await verify();
+    const found = (changed.json.result ?? changed.json.data)?.differences.map((d) => [d.object, String(d.sourceId), d.field]);
+    expect(found?.sort()).to.deep.equal(
+      [
+        ['Case', String(withCause.CW_Id__c), 'Root_Cause__c'],
+        ['Entitlement', String(entitlement.CW_Id__c), 'SlaProcessId'],
+      ].sort()
+    );
   });
 
-  it('rolls back service contracts and entitlements with the rest of the run', async () => {
+  it('rolls back service contracts and entitlements with the rest of the run, once told to override the two changes', async () => {
     const runs = await runSfJson<{ result?: { runs: Array<{ runId: string; status: string }> } }>(['cw', 'migrate', 'status', '--target-org', 'ag', '--work-dir', `${h.dir}/work`], h.env);
     const runId = runs.json.result?.runs.at(-1)?.runId;
     expect(runId, JSON.stringify(runs.json)).to.be.a('string');
-    const { json } = await runSfJson<{ status: number }>(['cw', 'migrate', 'rollback', '--target-org', 'ag', '--work-dir', `${h.dir}/work`, '--run', runId!], h.env);
+    const rollback = (...extra: string[]): Promise<{ json: { status: number; message?: string } }> =>
+      runSfJson(['cw', 'migrate', 'rollback', '--target-org', 'ag', '--work-dir', `${h.dir}/work`, '--run', runId!, ...extra], h.env);
+    // The entitlement and the case changed in Salesforce after the run: rollback refuses and names them.
+    const refused = await rollback();
+    expect(refused.json.status).to.equal(1);
+    expect(refused.json.message).to.match(/^2 records were changed in Salesforce after the run/).and.match(/Entitlement 550/).and.match(/Case 500/);
+    expect(h.org.records('ServiceContract')).to.have.length(tenant.agreements!.length);
+    const { json } = await rollback('--force');
     expect(json.status, JSON.stringify(json).slice(0, 1500)).to.equal(0);
     expect(h.org.records('Entitlement')).to.have.length(0);
     expect(h.org.records('ServiceContract')).to.have.length(0);

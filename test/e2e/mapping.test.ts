@@ -81,10 +81,38 @@ describe('sf cw migrate mapping export and import (end to end)', () => {
   };
   const lineOf = (kind: string, key: string): number =>
     rows.findIndex((r) => r.Kind === kind && r['Source Key'] === key) + 2;
+  /**
+   * Custom fields as the tenant's records carry them, once per object they go to, and the options
+   * of the two list fields the customer-org fixture has picklists for (Case.Root_Cause__c,
+   * Account.Region__c): those the definition lists and those records hold.
+   */
+  function customFieldKeys(): string[] {
+    const keys = new Set<string>();
+    const carriers: Array<[string, CwRecord[]]> = [
+      ['Account', tenant.companies],
+      ['Contact', tenant.contacts],
+      ['Case', tenant.tickets],
+      ['ServiceContract', tenant.agreements!],
+    ];
+    const picklists: Record<string, string> = { 'Case:Root Cause': 'Case', 'Account:Region': 'Account' };
+    for (const [object, records] of carriers) {
+      for (const record of records) {
+        for (const f of (record.customFields as Rec[] | undefined) ?? []) {
+          keys.add(`Custom Field:${object}:${String(f.id)}`);
+          if (!picklists[`${object}:${String(f.caption)}`]) continue;
+          const definition = tenant.userDefinedFields!.find((d) => d.id === f.id)!;
+          for (const option of definition.options as Rec[]) keys.add(`Custom Field Option:${object}:${String(f.id)}:${String(option.optionValue)}`);
+          if (f.value != null && f.value !== '') keys.add(`Custom Field Option:${object}:${String(f.id)}:${String(f.value)}`);
+        }
+      }
+    }
+    return [...keys];
+  }
+
   const orgDecisions = (): Map<unknown, Rec> =>
     new Map(h.org.records('CWM_Mapping_Decision__c').map((d) => [d.Decision_Key__c, d]));
 
-  it('exports one row per decision: every member, board, board status and priority of the tenant', async () => {
+  it('exports one row per decision: every member, board, board status, priority, SLA, agreement type, custom field and list option', async () => {
     const file = join(h.dir, 'decisions.csv');
     const { json } = await exportTo(file);
     expect(json.status, JSON.stringify(json)).to.equal(0);
@@ -97,6 +125,9 @@ describe('sf cw migrate mapping export and import (end to end)', () => {
       ...tenant.boards.map((b) => `Board:${b.id}`),
       ...[...statusKeys].map((k) => `Status:${k}`),
       ...tenant.priorities.map((p) => `Priority:${p.id}`),
+      ...tenant.slas!.map((x) => `SLA:${x.id}`),
+      ...new Set(tenant.agreements!.map((a) => `Agreement Type:${String(ref(a, 'type')?.id)}`)),
+      ...customFieldKeys(),
     ];
     expect(rows.map((r) => `${r.Kind}:${r['Source Key']}`).sort()).to.deep.equal(expected.sort());
     expect(json.result).to.include({ decisions: expected.length, openDecisions: expected.length });
@@ -120,7 +151,7 @@ describe('sf cw migrate mapping export and import (end to end)', () => {
     expect(json.data?.badRows.map((r) => [r.line, r.reason])).to.deep.equal(
       [
         [lineOf('Board', String(helpDesk.id)), 'Target "No Such Queue" is not a case queue (id or name) in the org.'],
-        [lineOf('Status', statusKey), 'A status cannot be Skip; it takes Proposed or Confirmed.'],
+        [lineOf('Status', statusKey), 'Status decisions cannot be Skip; they take Proposed, Confirmed.'],
         [lineOf('Priority', priorityKey), 'Target "Urgent" is not an active Case Priority value in the org.'],
       ].sort((a, b) => Number(a[0]) - Number(b[0])),
     );

@@ -36,6 +36,8 @@ interface RollbackJson {
 interface Observation {
   elapsed: number;
   restRequests: number;
+  /** Accounts the org knew before the run that hold their own values again. */
+  restoredAccounts: number;
   count(object: string): number;
 }
 
@@ -67,7 +69,12 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
       return await runWatched<Observation, RollbackJson>(
         rollbackArgs(runId),
         h.env,
-        (elapsed) => ({ elapsed, restRequests: (h.org.requestCounts().rest ?? 0) - rest0, count: (object) => h.org.records(object).length }),
+        (elapsed) => ({
+          elapsed,
+          restRequests: (h.org.requestCounts().rest ?? 0) - rest0,
+          restoredAccounts: h.org.records('Account').filter((a) => String(a.Name).startsWith('Known Account')).length,
+          count: (object) => h.org.records(object).length,
+        }),
         watch
       );
     } finally {
@@ -84,14 +91,16 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
     return { runId: run.result!.runId, before };
   }
 
-  /** What the killed rollback had booked, from the work store it left. */
-  function booked(): string {
+  /** What the killed rollback of `runId` had booked, from the work store it left. */
+  function booked(runId: string): string {
     const folder = join(h.dir, 'work', '.cw-migrate');
     const file = existsSync(folder) ? readdirSync(folder).find((f) => f.endsWith('.sqlite')) : undefined;
     if (!file) return 'no work store';
     const db = new DatabaseSync(join(folder, file), { readOnly: true });
     try {
-      const rows = db.prepare('SELECT object, outcome, COUNT(*) AS n FROM rollback_done GROUP BY object, outcome').all() as Array<{ object: string; outcome: string; n: number }>;
+      const rows = db
+        .prepare('SELECT object, outcome, COUNT(*) AS n FROM rollback_done WHERE run_id = ? GROUP BY object, outcome')
+        .all(runId) as Array<{ object: string; outcome: string; n: number }>;
       return rows.length === 0 ? 'nothing booked yet' : rows.map((r) => `${r.object} ${r.outcome} ${r.n}`).join(', ');
     } finally {
       db.close();
@@ -114,6 +123,7 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
     let comments: number | undefined;
     const outcome = await rollback(runId, (o) => {
       if (timeline.firstRequest === undefined && o.restRequests > 0) timeline.firstRequest = o.elapsed;
+      if (timeline.firstRestore === undefined && o.restoredAccounts > 0) timeline.firstRestore = o.elapsed;
       if (comments === undefined) comments = o.count('CaseComment');
       if (timeline.firstDelete === undefined && o.count('CaseComment') < comments) timeline.firstDelete = o.elapsed;
       return undefined;
@@ -123,6 +133,7 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
     expect(outcome.code, JSON.stringify(outcome.json ?? outcome.stderr).slice(0, 1500)).to.equal(0);
     expect(outcome.json?.result?.restored, 'records restored').to.deep.equal({ Account: topLevel.length, Contact: known.length });
     expect(differences(before, h.org.snapshot())).to.deep.equal([]);
+    expect(timeline.firstRestore, 'the restores were seen').to.be.a('number');
     expect(timeline.firstDelete, 'the deletes were seen').to.be.a('number');
   });
 
@@ -132,21 +143,23 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
     watch(random: () => number): (o: Observation) => number | undefined;
   }
   const between = (random: () => number, lo: number, hi: number): number => lo + (hi - lo) * random();
+  const anywhere: KillPlan = {
+    name: 'anywhere in the work',
+    watch: (r) => {
+      const delay = between(r, 0, 1) * (timeline.end - timeline.firstRequest);
+      return (o) => (o.restRequests > 0 ? delay : undefined);
+    },
+  };
   const KILLS: KillPlan[] = [
     {
-      name: 'early (checks and restores)',
+      name: 'around the restores',
       watch: (r) => {
-        const delay = between(r, 0, 0.5) * (timeline.firstDelete - timeline.firstRequest);
-        return (o) => (o.restRequests > 0 ? delay : undefined);
+        // From the moment the first restore reaches the org (its booking may not have happened yet).
+        const delay = between(r, 0, 1) * (timeline.firstDelete - timeline.firstRestore);
+        return (o) => (o.restoredAccounts > 0 ? delay : undefined);
       },
     },
-    {
-      name: 'anywhere in the work',
-      watch: (r) => {
-        const delay = between(r, 0, 1) * (timeline.end - timeline.firstRequest);
-        return (o) => (o.restRequests > 0 ? delay : undefined);
-      },
-    },
+    anywhere,
     {
       name: 'among the deletes',
       watch: (r) => {
@@ -176,13 +189,13 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
         });
       }
       await settleOrg(h.org);
-      console.log(`      kill ${index} (seed ${KILL_SEED + index}) at ${String(killed.killedAt)} ms: ${booked()}`);
+      console.log(`      kill ${index} (seed ${KILL_SEED + index}) at ${String(killed.killedAt)} ms: ${booked(runId)}`);
       expect(killed.signal, 'the rollback was SIGKILLed').to.equal('SIGKILL');
 
       // Killed again while it resumes, at a second drawn moment; it may finish first, which is fine.
-      const again = await rollback(runId, plan.watch(random));
+      const again = await rollback(runId, anywhere.watch(random));
       await settleOrg(h.org);
-      console.log(`      second kill: ${again.signal === 'SIGKILL' ? `at ${String(again.killedAt)} ms: ${booked()}` : 'the rollback finished first'}`);
+      console.log(`      second kill: ${again.signal === 'SIGKILL' ? `at ${String(again.killedAt)} ms: ${booked(runId)}` : 'the rollback finished first'}`);
 
       const { json } = await runSfJson<RollbackJson>(rollbackArgs(runId).slice(0, -1), h.env);
       expect(json.status, JSON.stringify(json).slice(0, 1500)).to.equal(0);

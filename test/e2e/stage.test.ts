@@ -50,7 +50,13 @@ describe('sf cw migrate stage, decisions made in the org, and the run that follo
     const ticketKinds = new Set(['Member', 'Board', 'Status', 'Priority']);
     expect(h.org.records('CWM_Mapping_Decision__c').filter((d) => ticketKinds.has(String(d.Kind__c)))).to.have.length(expected);
     expect(json.result?.decisions).to.equal(h.org.records('CWM_Mapping_Decision__c').length);
-    expect(h.org.records('CWM_Staged_Record__c')).to.have.length(25);
+    // The sample: the first 25 tickets and the first 25 agreements, as examples beside the decisions.
+    const staged = h.org.records('CWM_Staged_Record__c');
+    expect(staged.filter((r) => r.Kind__c === 'ticket')).to.have.length(25);
+    expect(staged.filter((r) => r.Kind__c === 'agreement')).to.have.length(Math.min(25, tenant.agreements!.length));
+    const agreement = tenant.agreements![0];
+    const ledger = staged.find((r) => r.Staged_Key__c === `agreement-${agreement.id}`);
+    expect(String(ledger?.Decision_Keys__c).split(';')).to.include(`sla:${String(ref(agreement, 'sla')?.id)}`);
     const statusOptions = h.org.records('CWM_Target_Option__c').filter((o) => o.Target_Field__c === 'Case.Status').map((o) => o.Value__c);
     expect(statusOptions.sort()).to.deep.equal(['Closed', 'Escalated', 'New', 'Working']);
   });

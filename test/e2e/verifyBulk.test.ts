@@ -36,7 +36,7 @@ interface QueryJob {
 
 const ALIAS = 'vb';
 
-describe('sf cw migrate verify with Bulk API 2.0 query (end to end)', function () {
+describe('sf cw migrate verify with Bulk API 2.0 query (end to end)', () => {
   const tenant = generateTenant({ seed: 21, companies: 12 });
   let h: Harness;
 
@@ -59,8 +59,18 @@ describe('sf cw migrate verify with Bulk API 2.0 query (end to end)', function (
   const verify = async (): Promise<VerifyJson> =>
     (
       await runSfJson<VerifyJson>(
-        ['cw', 'migrate', 'verify', '--target-org', ALIAS, '--work-dir', join(h.dir, 'work'), '--output-dir', join(h.dir, 'reports')],
-        h.env
+        [
+          'cw',
+          'migrate',
+          'verify',
+          '--target-org',
+          ALIAS,
+          '--work-dir',
+          join(h.dir, 'work'),
+          '--output-dir',
+          join(h.dir, 'reports'),
+        ],
+        h.env,
       )
     ).json;
   const byCwId = (object: string, id: number): Rec => h.org.records(object).find((r) => r.CW_Id__c === String(id))!;
@@ -78,9 +88,14 @@ describe('sf cw migrate verify with Bulk API 2.0 query (end to end)', function (
   });
 
   it('reports values changed in the org after the run, each with object, record, field, expected and actual', async () => {
-    const company = tenant.companies.find((c) => c.deletedFlag !== true && typeof c.name === 'string' && c.name.trim() !== '')!;
+    const company = tenant.companies.find(
+      (c) => c.deletedFlag !== true && typeof c.name === 'string' && c.name.trim() !== '',
+    )!;
     const account = byCwId('Account', company.id);
-    await api(`/sobjects/Account/${String(account.Id)}`, { method: 'PATCH', body: JSON.stringify({ Name: 'Renamed in Salesforce' }) });
+    await api(`/sobjects/Account/${String(account.Id)}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ Name: 'Renamed in Salesforce' }),
+    });
 
     const ticket = tenant.tickets.find((t) => PRIORITY[String(ref(t, 'priority')?.name)] === 'High')!;
     const caseRecord = byCwId('Case', ticket.id);
@@ -113,7 +128,13 @@ describe('sf cw migrate verify with Bulk API 2.0 query (end to end)', function (
       expected: 'High',
       actual: 'Low',
     });
-    const csv = parse(readFileSync(join(dirty.data!.reportFolder, 'differences.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
-    expect(csv.map((d) => `${d.object}.${d.field}:${d.sourceId}`).sort()).to.deep.equal([`Account.Name:${company.id}`, `Case.Priority:${ticket.id}`]);
+    const csv: Array<Record<string, string>> = parse(
+      readFileSync(join(dirty.data!.reportFolder, 'differences.csv'), 'utf8'),
+      { columns: true },
+    );
+    expect(csv.map((d) => `${d.object}.${d.field}:${d.sourceId}`).sort()).to.deep.equal([
+      `Account.Name:${company.id}`,
+      `Case.Priority:${ticket.id}`,
+    ]);
   });
 });

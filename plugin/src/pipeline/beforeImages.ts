@@ -12,6 +12,7 @@ import type { Connection } from '@salesforce/core';
 import type { Row } from '../transform/rows.js';
 import { EXTERNAL_ID } from '../transform/rows.js';
 import { queryAll } from '../salesforce/orgContext.js';
+import { DECISION_OBJECT, findDecisions } from '../staging/orgDecisions.js';
 import { findComments } from './comments.js';
 import type { LoadContext } from './context.js';
 import type { Journal, PendingWrite } from './journal.js';
@@ -48,7 +49,12 @@ export async function findByCwId(conn: Connection, object: string, cwIds: string
 }
 
 /** Objects without CW_Id__c, found again by their natural key. */
-const FINDERS: Record<string, Finder> = { CaseComment: findComments, Group: findQueues, QueueSobject: findCaseLinks };
+const FINDERS: Record<string, Finder> = {
+  CaseComment: findComments,
+  Group: findQueues,
+  QueueSobject: findCaseLinks,
+  [DECISION_OBJECT]: findDecisions,
+};
 
 /**
  * Settles the writes interrupted runs sent but never booked: each is looked up in the org by its

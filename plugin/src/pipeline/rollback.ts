@@ -16,14 +16,15 @@ import { BULK_THRESHOLD } from '../salesforce/loader.js';
 import { queryAll } from '../salesforce/orgContext.js';
 import type { RowResult } from '../salesforce/results.js';
 import type { Row } from '../transform/rows.js';
+import { DECISION_OBJECT } from '../staging/orgDecisions.js';
 import { settleInterruptedWrites } from './beforeImages.js';
 import type { Journal } from './journal.js';
 import { openRunJournal } from './runJournals.js';
 
 /** Created records are deleted in this order: children first. Objects with nothing journalled are skipped. */
-const DELETE_ORDER = ['CaseComment', 'Case', 'Entitlement', 'ServiceContract', 'Contact', 'Account', 'QueueSobject', 'Group'];
-/** Updated records are restored in this order: parents first. */
-const RESTORE_ORDER = ['Account', 'Contact', 'ServiceContract', 'Entitlement', 'Case'];
+const DELETE_ORDER = ['CaseComment', 'Case', 'Entitlement', 'ServiceContract', 'Contact', 'Account', 'QueueSobject', 'Group', DECISION_OBJECT];
+/** Updated records are restored in this order: parents first. Mapping decisions refer to nothing. */
+const RESTORE_ORDER = ['Account', 'Contact', 'ServiceContract', 'Entitlement', 'Case', DECISION_OBJECT];
 /** Objects whose records carry LastModifiedDate, so a change after the run can be seen. */
 const CHECKED = [...new Set([...RESTORE_ORDER, ...DELETE_ORDER])].filter((o) => o !== 'QueueSobject');
 

@@ -202,7 +202,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     });
     journal.saveDecisions(settled.decisions);
     // The screens show what the run will follow, auto-confirmed decisions included.
-    if (staged) await writeOrgDecisions(options.conn, settled.decisions);
+    if (staged) await writeOrgDecisions(options.conn, settled.decisions, { journal, runId });
     const base = { runId, workStore: store.path, extract: extracted, objects: [] as ObjectSummary[] };
     if (settled.open.length > 0) {
       return { ...base, status: 'AwaitingDecisions', openDecisions: settled.open, problemCount: 0 };

@@ -105,8 +105,8 @@ async function waitForJob(conn: Connection, url: string, request: { object: stri
 }
 
 function parseCsv(text: string | undefined): Array<Record<string, string>> {
-  if (!text || !text.trim()) return [];
-  return parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Array<Record<string, string>>;
+  if (!text?.trim()) return [];
+  return parse(text, { columns: true, skip_empty_lines: true, bom: true });
 }
 
 async function readCsv(conn: Connection, url: string): Promise<Array<Record<string, string>>> {
@@ -200,6 +200,7 @@ export async function bulkQuery(conn: Connection, request: QueryRequest): Promis
  */
 async function readResultsPage(conn: Connection, url: string): Promise<{ records: Array<Record<string, string>>; locator?: string }> {
   let locator: string | undefined;
+  // eslint-disable-next-line no-underscore-dangle -- jsforce offers no other way to see a response's headers
   const carrier = conn._transport;
   const transport: Pick<Transport, 'httpRequest'> = {
     httpRequest: (req, options) => {

@@ -180,7 +180,7 @@ function decideRow(
   const status = STATUSES.find((s) => s.toLowerCase() === row.status.toLowerCase());
   if (!status) return { reason: `Status "${row.status}" is not one of ${STATUSES.join(', ')}.` };
   if (!ALLOWED[current.kind].includes(status)) {
-    return { reason: `A ${current.kind} cannot be ${status}; it takes ${ALLOWED[current.kind].join(' or ')}.` };
+    return { reason: `${KIND_LABEL[current.kind]} decisions cannot be ${status}; they take ${ALLOWED[current.kind].join(', ')}.` };
   }
   if (status === 'Proposed' && row.target) {
     return {

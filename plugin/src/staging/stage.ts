@@ -17,7 +17,8 @@ import { MIGRATED_KINDS, readSource, type Source } from '../pipeline/source.js';
 import { sendCollections } from '../salesforce/collections.js';
 import { picklistOptions, readOrgContext, type OrgContext } from '../salesforce/orgContext.js';
 import { PROCESS_FIELD } from '../mapping/entitlementProposals.js';
-import { CUSTOM_FIELD_OBJECTS } from '../mapping/customFieldProposals.js';
+import { CUSTOM_FIELD_OBJECTS, valueIsSet } from '../mapping/customFieldProposals.js';
+import type { CwCustomFieldValue } from '../transform/sourceTypes.js';
 import { WorkStore } from '../store/workStore.js';
 import { hasStagingObjects, preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from './orgDecisions.js';
 
@@ -73,30 +74,67 @@ function targetOptions(org: OrgContext): Array<Record<string, string | boolean>>
   ];
 }
 
-/** Tickets to stage as examples, with the decisions each one uses. */
-function stagedTickets(source: Source, records: StageOptions['records'], sampleSize: number): Array<Record<string, string>> {
+const KEYS_LIMIT = 255;
+
+/** Decision keys for Decision_Keys__c: whole keys only, as many as fit. */
+function joinKeys(keys: Array<string | undefined>): string {
+  let joined = '';
+  for (const key of keys) {
+    if (key === undefined || key.endsWith(':')) continue;
+    const next = joined ? `${joined};${key}` : key;
+    if (next.length > KEYS_LIMIT) break;
+    joined = next;
+  }
+  return joined;
+}
+
+/** The custom-field decisions a record uses: the field's, and the option's for list values. */
+function customFieldKeys(object: string, record: { customFields?: CwCustomFieldValue[] | null }): string[] {
+  return (record.customFields ?? [])
+    .filter((f) => valueIsSet(f.value))
+    .flatMap((f) => {
+      const key = `customField:${object}:${f.id}`;
+      const listed = f.entryMethod === 'List' || f.entryMethod === 'Option';
+      return listed ? [key, `customFieldOption:${object}:${f.id}:${String(f.value)}`] : [key];
+    });
+}
+
+function stagedRecord(kind: string, id: number, displayName: string, payload: unknown, keys: Array<string | undefined>): Record<string, string> {
+  const text = JSON.stringify(payload);
+  return {
+    Staged_Key__c: `${kind}-${id}`,
+    Kind__c: kind,
+    CW_Id__c: String(id),
+    Display_Name__c: displayName.slice(0, 255),
+    // The ledger copy is for reading; a payload too long for it stays whole in the work store.
+    Payload__c: text.length <= PAYLOAD_LIMIT ? text : `The payload has ${text.length} characters; it is kept whole in the work store.`,
+    Status__c: 'Staged',
+    Decision_Keys__c: joinKeys(keys),
+  };
+}
+
+/** Tickets and agreements to stage as examples, with the decisions each one uses. */
+function stagedRecords(source: Source, records: StageOptions['records'], sampleSize: number): Array<Record<string, string>> {
   if (records === 'none') return [];
   const memberIds = new Map(source.members.map((m) => [String(m.identifier ?? '').toLowerCase(), m.id]));
-  const tickets = records === 'all' ? source.tickets : source.tickets.slice(0, sampleSize);
-  return tickets.map((t) => {
-    const keys = [
+  const pick = <T>(all: T[]): T[] => (records === 'all' ? all : all.slice(0, sampleSize));
+  const tickets = pick(source.tickets).map((t) =>
+    stagedRecord('ticket', t.id, `#${t.id} ${t.summary ?? ''}`, t, [
       t.board?.id != null ? `board:${t.board.id}` : undefined,
       t.board?.id != null && t.status?.name ? `status:${t.board.id}:${t.status.name}` : undefined,
       t.priority?.id != null ? `priority:${t.priority.id}` : undefined,
       t.owner?.identifier ? `member:${memberIds.get(t.owner.identifier.toLowerCase()) ?? ''}` : undefined,
-    ].filter((k): k is string => k !== undefined && !k.endsWith(':'));
-    const payload = JSON.stringify(t);
-    return {
-      Staged_Key__c: `ticket-${t.id}`,
-      Kind__c: 'ticket',
-      CW_Id__c: String(t.id),
-      Display_Name__c: `#${t.id} ${t.summary ?? ''}`.slice(0, 255),
-      // The ledger copy is for reading; a payload too long for it stays whole in the work store.
-      Payload__c: payload.length <= PAYLOAD_LIMIT ? payload : `The payload has ${payload.length} characters; it is kept whole in the work store.`,
-      Status__c: 'Staged',
-      Decision_Keys__c: keys.join(';').slice(0, 255),
-    };
-  });
+      ...customFieldKeys('Case', t),
+    ])
+  );
+  const agreements = pick(source.agreements).map((a) =>
+    stagedRecord('agreement', a.id, a.name ?? `Agreement ${a.id}`, a, [
+      a.sla?.id != null ? `sla:${a.sla.id}` : undefined,
+      a.type?.id != null ? `agreementType:${a.type.id}` : undefined,
+      ...customFieldKeys('ServiceContract', a),
+    ])
+  );
+  return [...tickets, ...agreements];
 }
 
 export async function stageMapping(options: StageOptions): Promise<StageResult> {
@@ -134,7 +172,7 @@ export async function stageMapping(options: StageOptions): Promise<StageResult> 
       await sendCollections(options.conn, { object: 'CWM_Target_Option__c', operation: 'upsert', externalIdField: 'Option_Key__c', rows: optionRows }),
       optionRows.map((o) => String(o.Option_Key__c))
     );
-    const staged = stagedTickets(source, options.records, options.sampleSize);
+    const staged = stagedRecords(source, options.records, options.sampleSize);
     options.progress(`Writing ${staged.length} staged records (about ${staged.length * STAGED_RECORD_KB} KB of org data storage)`);
     note(
       'staged record',

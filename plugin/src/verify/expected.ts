@@ -11,6 +11,7 @@ import type { OrgContext } from '../salesforce/orgContext.js';
 import { accountRow, planHierarchy } from '../transform/accounts.js';
 import { caseRow } from '../transform/cases.js';
 import { contactRow } from '../transform/contacts.js';
+import { entitlementRow, serviceContractRow } from '../transform/agreements.js';
 import type { Row } from '../transform/rows.js';
 
 export interface ExpectedRecord {
@@ -59,17 +60,34 @@ export function expectedState(
   const { parentOf } = planHierarchy(live, problems);
   const accounts = landed('Account');
   const contacts = landed('Contact');
+  const mapping = new DecisionResolver(decisions, fallbackOwnerId);
   const accountRecords = live.map((c) => ({
     sourceKind: 'company',
     sourceId: c.id,
-    row: accountRow(c, { describe: describe('Account'), problems, setAuditFields: noAudit, landedParents: accounts, parentOf }),
+    row: accountRow(c, { describe: describe('Account'), problems, setAuditFields: noAudit, landedParents: accounts, parentOf, customFields: mapping }),
   }));
   const contactRecords = source.contacts.map((c) => ({
     sourceKind: 'contact',
     sourceId: c.id,
-    row: contactRow(c, { describe: describe('Contact'), problems, setAuditFields: noAudit, landedAccounts: accounts }),
+    row: contactRow(c, { describe: describe('Contact'), problems, setAuditFields: noAudit, landedAccounts: accounts, customFields: mapping }),
   }));
-  const mapping = new DecisionResolver(decisions, fallbackOwnerId);
+  // Agreements load only under an account that landed; entitlements only under their contract.
+  const agreements = source.agreements.filter((a) => a.company?.id != null && accounts.has(String(a.company.id)));
+  const contractRecords = agreements.map((a) => ({
+    sourceKind: 'agreement',
+    sourceId: a.id,
+    row: serviceContractRow(a, { describe: describe('ServiceContract'), problems, setAuditFields: noAudit, landedContacts: contacts, customFields: mapping }),
+  }));
+  const contracts = landed('ServiceContract');
+  const entitlementRecords = org.describes.has('Entitlement')
+    ? agreements
+        .filter((a) => contracts.has(String(a.id)))
+        .map((a) => ({
+          sourceKind: 'agreement',
+          sourceId: a.id,
+          row: entitlementRow(a, { describe: describe('Entitlement'), problems, processFor: (sla, type) => mapping.processFor(sla, type) }),
+        }))
+    : [];
   const cases: ExpectedRecord[] = [];
   const caseIds = new Map<string, string>();
   const overflow = new Map<number, string[]>();
@@ -81,6 +99,7 @@ export function expectedState(
       setAuditFields: noAudit,
       landedAccounts: accounts,
       landedContacts: contacts,
+      customFields: mapping,
     });
     if (!result.row) continue;
     cases.push({ sourceKind: 'ticket', sourceId: ticket.id, row: result.row });
@@ -96,6 +115,10 @@ export function expectedState(
       { object: 'Account', source: source.companies.length, records: accountRecords },
       { object: 'Contact', source: source.contacts.length, records: contactRecords },
       { object: 'Case', source: source.tickets.length, records: cases },
+      ...(org.describes.has('ServiceContract')
+        ? [{ object: 'ServiceContract', source: source.agreements.length, records: contractRecords }]
+        : []),
+      ...(org.describes.has('Entitlement') ? [{ object: 'Entitlement', source: source.agreements.length, records: entitlementRecords }] : []),
     ],
     comments,
   };

@@ -17,7 +17,7 @@ export async function readRecords(
   conn: Connection,
   object: string,
   fields: string[],
-  where?: string
+  where?: string,
 ): Promise<Array<Record<string, string>>> {
   const names = [...new Set(fields)];
   const soql = `SELECT ${names.join(', ')} FROM ${object}${where ? ` WHERE ${where}` : ''}`;
@@ -25,6 +25,8 @@ export async function readRecords(
   // Field names are not case-sensitive, so the org may head a column differently from the query.
   const asked = new Map(names.map((name) => [name.toLowerCase(), name]));
   return records.map((record) =>
-    Object.fromEntries(Object.entries(record).map(([column, value]) => [asked.get(column.toLowerCase()) ?? column, value]))
+    Object.fromEntries(
+      Object.entries(record).map(([column, value]) => [asked.get(column.toLowerCase()) ?? column, value]),
+    ),
   );
 }

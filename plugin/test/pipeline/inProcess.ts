@@ -16,6 +16,7 @@ import { Journal } from '../../src/pipeline/journal.js';
 import { rollbackRun, type RollbackResult } from '../../src/pipeline/rollback.js';
 import { listRuns } from '../../src/pipeline/runJournals.js';
 import { runMigration, type MigrationResult } from '../../src/pipeline/runMigration.js';
+import { stageMapping, type StageResult } from '../../src/staging/stage.js';
 import { openDatabase } from '../../src/store/database.js';
 
 export interface InProcess {
@@ -23,6 +24,8 @@ export interface InProcess {
   org: OrgEmulator;
   conn: Connection;
   workDir: string;
+  /** `sf cw migrate stage` without staged records: the mapping decisions into the org. */
+  stage(): Promise<StageResult>;
   migrate(): Promise<MigrationResult>;
   rollback(runId: string, force?: boolean): Promise<RollbackResult>;
   /** Run ids in the work store, oldest first. */
@@ -40,15 +43,18 @@ export async function startInProcess(tenant: Tenant): Promise<InProcess> {
   const conn = await connectWithToken(org.instanceUrl, org.accessToken);
   const workDir = join(dir, 'work');
   const runIds = (): string[] => listRuns(workDir, org.orgId).map((r) => r.runId);
+  const connectwise = { site: cw.site, companyId: cw.companyId, publicKey: cw.publicKey, privateKey: cw.privateKey, clientId: cw.clientId };
   return {
     cw,
     org,
     conn,
     workDir,
+    stage: () =>
+      stageMapping({ conn, connectwise, workDir, records: 'none', sampleSize: 0, unmatchedMembers: 'placeholder', progress: () => undefined }),
     migrate: () =>
       runMigration({
         conn,
-        connectwise: { site: cw.site, companyId: cw.companyId, publicKey: cw.publicKey, privateKey: cw.privateKey, clientId: cw.clientId },
+        connectwise,
         workDir,
         outputDir: join(dir, 'reports'),
         autoConfirm: true,
@@ -66,7 +72,7 @@ export async function startInProcess(tenant: Tenant): Promise<InProcess> {
         db.close();
       }
     },
-    close: async () => {
+    close: async (): Promise<void> => {
       await cw.close();
       await org.close();
       rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,7 @@ function watchResultReads(conn: Connection): string[] {
   return urls;
 }
 
-describe('bulkQuery', function () {
+describe('bulkQuery', () => {
   let org: OrgEmulator;
   let conn: Connection;
 
@@ -40,7 +40,10 @@ describe('bulkQuery', function () {
 
   it('follows Sforce-Locator from page to page until the org says null', async () => {
     const reads = watchResultReads(conn);
-    const records = await bulkQuery(conn, { soql: 'SELECT Name FROM Account WHERE CW_Id__c != null ORDER BY Name', maxRecords: 2 });
+    const records = await bulkQuery(conn, {
+      soql: 'SELECT Name FROM Account WHERE CW_Id__c != null ORDER BY Name',
+      maxRecords: 2,
+    });
     expect(records.map((r) => r.Name)).to.deep.equal(['Child 1', 'Child 2', 'Child 3', 'Parent']);
     expect(reads).to.have.length(2);
     expect(reads[0]).to.not.include('locator=');
@@ -48,7 +51,9 @@ describe('bulkQuery', function () {
   });
 
   it('gives null as an empty string and a parent field under its dotted column', async () => {
-    const records = await bulkQuery(conn, { soql: "SELECT CW_Id__c, Phone, Parent.CW_Id__c FROM Account WHERE CW_Id__c IN ('P-1', 'C-1')" });
+    const records = await bulkQuery(conn, {
+      soql: "SELECT CW_Id__c, Phone, Parent.CW_Id__c FROM Account WHERE CW_Id__c IN ('P-1', 'C-1')",
+    });
     const byId = new Map(records.map((r) => [r.CW_Id__c, r]));
     expect(byId.get('P-1')).to.deep.equal({ CW_Id__c: 'P-1', Phone: '555-0100', 'Parent.CW_Id__c': '' });
     expect(byId.get('C-1')).to.deep.equal({ CW_Id__c: 'C-1', Phone: '', 'Parent.CW_Id__c': 'P-1' });
@@ -63,7 +68,7 @@ describe('bulkQuery', function () {
   it('passes on the org refusing a query Bulk API 2.0 does not take', async () => {
     const refused = await bulkQuery(conn, { soql: 'SELECT COUNT() FROM Account' }).then(
       () => undefined,
-      (error: Error) => error
+      (error: Error) => error,
     );
     expect(refused?.message).to.include('not supported in Bulk API 2.0 query');
   });

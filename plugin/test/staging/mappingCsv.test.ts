@@ -158,8 +158,8 @@ describe('the mapping decisions CSV', () => {
     expect(read.badRows.map((r) => [r.line, r.kind, r.sourceKey, r.reason])).to.deep.equal([
       [3, 'Queue', '1', 'Kind "Queue" is not one of Member, Board, Status, Priority, SLA, Agreement Type, Custom Field, Custom Field Option.'],
       [4, 'Board', '99', 'No board decision has source key "99".'],
-      [5, 'Status', '1:In Progress', 'A status cannot be Skip; it takes Proposed or Confirmed.'],
-      [6, 'Priority', '4', 'A priority cannot be Create; it takes Proposed or Confirmed.'],
+      [5, 'Status', '1:In Progress', 'Status decisions cannot be Skip; they take Proposed, Confirmed.'],
+      [6, 'Priority', '4', 'Priority decisions cannot be Create; they take Proposed, Confirmed.'],
       [8, 'Status', '1:New', 'Target "Resolved" is not an active Case Status value in the org.'],
       [9, 'Member', '11', 'Target "gone@org.example" is not an active user (id or username) in the org.'],
       [10, 'Board', '2', 'Status is Confirmed but there is no target and no proposal to confirm.'],
