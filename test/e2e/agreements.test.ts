@@ -90,6 +90,24 @@ describe('agreements, SLAs and custom fields (end to end)', () => {
     expect(rootCause.find((d) => d.Source_Label__c === 'Hardware')?.Proposed_Target__c).to.equal('Hardware');
   });
 
+  it('refuses to run while decisions are open, listing each with its proposal, and the way to decide it', async () => {
+    type Refusal = { status: number; name?: string; message?: string; actions?: string[] };
+    const run = (...extra: string[]): Promise<{ json: Refusal }> =>
+      runSfJson<Refusal>(['cw', 'migrate', 'run', '--target-org', 'ag', '--no-extract', '--work-dir', `${h.dir}/work`, ...extra], h.env);
+    const plain = await run();
+    expect(plain.json.status).to.equal(1);
+    expect(plain.json.name).to.equal('DecisionsOpenError');
+    expect(plain.json.message).to.include('SLA "Best Effort": skip at 0.9');
+    expect(plain.json.message).to.include('SLA "Standard SLA": Standard Support at 0.85');
+    expect(plain.json.actions?.join(' ')).to.match(/Mapping Workspace/).and.match(/sf cw migrate stage/);
+    // Accepting only the surest proposals still leaves the ones below the threshold open.
+    const sure = await run('--auto-confirm', '--confidence', '0.95');
+    expect(sure.json.status).to.equal(1);
+    expect(sure.json.message).to.include('SLA "Standard SLA"');
+    expect(sure.json.message).to.not.include('Custom Field "Root Cause"'); // proposed at 1: accepted
+    expect(h.org.records('ServiceContract')).to.have.length(0);
+  });
+
   it('loads service contracts and entitlements with the processes decided in the org', async () => {
     const bestEffort = tenant.slas!.find((s) => s.name === 'Best Effort')!;
     await decide(`sla:${bestEffort.id}`, { Status__c: 'Confirmed', Confirmed_Target__c: processIds.get('Standard Support') });

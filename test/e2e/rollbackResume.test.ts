@@ -29,7 +29,12 @@ interface RollbackJson {
   status: number;
   name?: string;
   message?: string;
-  result?: { status: string; deleted: Record<string, number>; restored: Record<string, number>; changedAfterRun: unknown[] };
+  result?: {
+    status: string;
+    deleted: Record<string, number>;
+    restored: Record<string, number>;
+    changedAfterRun: unknown[];
+  };
 }
 
 /** What the test can see of a rollback at one moment. */
@@ -47,22 +52,46 @@ function differences(before: OrgSnapshot, after: OrgSnapshot): string[] {
   return [
     ...diff.added.map((r) => `${r.sobject} ${r.id} was added`),
     ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
-    ...diff.changed.flatMap((c) => c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`)),
+    ...diff.changed.flatMap((c) =>
+      c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`),
+    ),
   ];
 }
 
-describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function () {
-  const tenant = generateTenant({ seed: 17, companies: 20, contactsPerCompany: [3, 4], ticketsPerCompany: [2, 4], notesPerTicket: [1, 4] });
+describe('sf cw migrate rollback: resume after SIGKILL (end to end)', () => {
+  const tenant = generateTenant({
+    seed: 17,
+    companies: 20,
+    contactsPerCompany: [3, 4],
+    ticketsPerCompany: [2, 4],
+    notesPerTicket: [1, 4],
+  });
   const topLevel = tenant.companies.filter((c) => c.deletedFlag !== true && c.parentCompany === undefined).slice(0, 3);
-  const known = tenant.contacts.filter((c) => topLevel.some((co) => co.id === (c.company as { id?: number } | undefined)?.id)).slice(0, 3);
+  const known = tenant.contacts
+    .filter((c) => topLevel.some((co) => co.id === (c.company as { id?: number } | undefined)?.id))
+    .slice(0, 3);
   let h: Harness;
   /** Moments of the reference rollback, in ms after spawn. */
   const timeline: Record<string, number> = {};
 
-  const rollbackArgs = (runId: string): string[] => ['cw', 'migrate', 'rollback', '--target-org', ALIAS, '--run', runId, '--work-dir', join(h.dir, 'work'), '--json'];
+  const rollbackArgs = (runId: string): string[] => [
+    'cw',
+    'migrate',
+    'rollback',
+    '--target-org',
+    ALIAS,
+    '--run',
+    runId,
+    '--work-dir',
+    join(h.dir, 'work'),
+    '--json',
+  ];
 
   /** Runs the rollback with the org slowed down; `watch` picks the kill moment, as in runWatched. */
-  async function rollback(runId: string, watch?: (o: Observation) => number | undefined): Promise<WatchedOutcome<RollbackJson>> {
+  async function rollback(
+    runId: string,
+    watch?: (o: Observation) => number | undefined,
+  ): Promise<WatchedOutcome<RollbackJson>> {
     const rest0 = h.org.requestCounts().rest ?? 0;
     h.org.setLatency(LATENCY_MS);
     try {
@@ -75,7 +104,7 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
           restoredAccounts: h.org.records('Account').filter((a) => String(a.Name).startsWith('Known Account')).length,
           count: (object) => h.org.records(object).length,
         }),
-        watch
+        watch,
       );
     } finally {
       h.org.setLatency(0);
@@ -107,14 +136,17 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
     }
   }
 
-  before(async function () {
+  before(async () => {
     h = await startHarness(tenant, ALIAS);
     // The org already knows a few companies and contacts, under other values; the run updates them.
     h.org.seed('Account', [
       ...topLevel.map((c, i) => ({ Name: `Known Account ${i}`, Phone: `555-010${i}`, CW_Id__c: String(c.id) })),
       { Name: 'Unrelated Customer' },
     ]);
-    h.org.seed('Contact', known.map((c, i) => ({ LastName: `Known Contact ${i}`, Title: 'Before the migration', CW_Id__c: String(c.id) })));
+    h.org.seed(
+      'Contact',
+      known.map((c, i) => ({ LastName: `Known Contact ${i}`, Title: 'Before the migration', CW_Id__c: String(c.id) })),
+    );
   });
   after(async () => h?.close());
 
@@ -129,9 +161,13 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
       return undefined;
     });
     timeline.end = outcome.elapsed;
+    // eslint-disable-next-line no-console
     console.log(`      reference rollback: timeline ${JSON.stringify(timeline)}`);
     expect(outcome.code, JSON.stringify(outcome.json ?? outcome.stderr).slice(0, 1500)).to.equal(0);
-    expect(outcome.json?.result?.restored, 'records restored').to.deep.equal({ Account: topLevel.length, Contact: known.length });
+    expect(outcome.json?.result?.restored, 'records restored').to.deep.equal({
+      Account: topLevel.length,
+      Contact: known.length,
+    });
     expect(differences(before, h.org.snapshot())).to.deep.equal([]);
     expect(timeline.firstRestore, 'the restores were seen').to.be.a('number');
     expect(timeline.firstDelete, 'the deletes were seen').to.be.a('number');
@@ -145,7 +181,7 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
   const between = (random: () => number, lo: number, hi: number): number => lo + (hi - lo) * random();
   const anywhere: KillPlan = {
     name: 'anywhere in the work',
-    watch: (r) => {
+    watch: (r): ((o: Observation) => number | undefined) => {
       const delay = between(r, 0, 1) * (timeline.end - timeline.firstRequest);
       return (o) => (o.restRequests > 0 ? delay : undefined);
     },
@@ -153,7 +189,7 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
   const KILLS: KillPlan[] = [
     {
       name: 'around the restores',
-      watch: (r) => {
+      watch: (r): ((o: Observation) => number | undefined) => {
         // From the moment the first restore reaches the org (its booking may not have happened yet).
         const delay = between(r, 0, 1) * (timeline.firstDelete - timeline.firstRestore);
         return (o) => (o.restoredAccounts > 0 ? delay : undefined);
@@ -162,7 +198,7 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
     anywhere,
     {
       name: 'among the deletes',
-      watch: (r) => {
+      watch: (r): ((o: Observation) => number | undefined) => {
         const delay = between(r, 0, 0.8) * (timeline.end - timeline.firstDelete);
         let comments: number | undefined;
         return (o) => {
@@ -181,21 +217,27 @@ describe('sf cw migrate rollback: resume after SIGKILL (end to end)', function (
       // rollback is killed at the same moment brought closer (at most 3 tries).
       let killed = await rollback(runId, plan.watch(random));
       for (let scale = 0.5; killed.signal !== 'SIGKILL' && scale >= 0.25; scale /= 2) {
+        // eslint-disable-next-line no-await-in-loop
         ({ runId, before } = await migrated());
         const watch = plan.watch(seededRandom(KILL_SEED + index));
+        // eslint-disable-next-line no-await-in-loop
         killed = await rollback(runId, (o) => {
           const delay = watch(o);
           return delay === undefined ? undefined : delay * scale;
         });
       }
       await settleOrg(h.org);
+      // eslint-disable-next-line no-console
       console.log(`      kill ${index} (seed ${KILL_SEED + index}) at ${String(killed.killedAt)} ms: ${booked(runId)}`);
       expect(killed.signal, 'the rollback was SIGKILLed').to.equal('SIGKILL');
 
       // Killed again while it resumes, at a second drawn moment; it may finish first, which is fine.
       const again = await rollback(runId, anywhere.watch(random));
       await settleOrg(h.org);
-      console.log(`      second kill: ${again.signal === 'SIGKILL' ? `at ${String(again.killedAt)} ms: ${booked(runId)}` : 'the rollback finished first'}`);
+      // eslint-disable-next-line no-console
+      console.log(
+        `      second kill: ${again.signal === 'SIGKILL' ? `at ${String(again.killedAt)} ms: ${booked(runId)}` : 'the rollback finished first'}`,
+      );
 
       const { json } = await runSfJson<RollbackJson>(rollbackArgs(runId).slice(0, -1), h.env);
       expect(json.status, JSON.stringify(json).slice(0, 1500)).to.equal(0);

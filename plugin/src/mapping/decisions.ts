@@ -99,3 +99,10 @@ export function autoConfirm(decisions: MappingDecision[], threshold: number): Ma
 export function decisionKey(d: Pick<MappingDecision, 'kind' | 'sourceKey'>): string {
   return `${d.kind}:${d.sourceKey}`;
 }
+
+/** One line for an open decision: what it is, what is proposed and why. */
+export function describeOpen(d: MappingDecision): string {
+  const proposal = d.proposedLabel ?? d.proposedTarget ?? (canCreate(d.kind) ? 'create' : 'skip');
+  const context = d.sourceContext ? ` (${d.sourceContext})` : '';
+  return `${KIND_LABEL[d.kind]} "${d.sourceLabel}"${context}: ${proposal} at ${d.confidence}, ${d.reason}`;
+}

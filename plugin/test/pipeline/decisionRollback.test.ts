@@ -8,7 +8,13 @@ import { generateTenant } from '../../../test/cw-emulator/generator.js';
 import { DECISION_OBJECT } from '../../src/staging/orgDecisions.js';
 import { differences, startInProcess, type InProcess } from './inProcess.js';
 
-const tenant = generateTenant({ seed: 9, companies: 8, contactsPerCompany: [2, 3], ticketsPerCompany: [2, 3], notesPerTicket: [1, 2] });
+const tenant = generateTenant({
+  seed: 9,
+  companies: 8,
+  contactsPerCompany: [2, 3],
+  ticketsPerCompany: [2, 3],
+  notesPerTicket: [1, 2],
+});
 
 describe('rollback of mapping decisions a run wrote to the org', function () {
   this.timeout(60_000);
@@ -31,8 +37,14 @@ describe('rollback of mapping decisions a run wrote to the org', function () {
     const first = await p.migrate();
     expect(first.status).to.equal('Completed');
     const changed = differences(before, p.org.snapshot()).filter((d) => d.startsWith(DECISION_OBJECT));
-    expect(changed.some((d) => d.endsWith('was added')), 'a decision the run created').to.equal(true);
-    expect(changed.some((d) => d.includes('.Status__c: "Proposed"')), 'a decision the run auto-confirmed').to.equal(true);
+    expect(
+      changed.some((d) => d.endsWith('was added')),
+      'a decision the run created',
+    ).to.equal(true);
+    expect(
+      changed.some((d) => d.includes('.Status__c: "Proposed"')),
+      'a decision the run auto-confirmed',
+    ).to.equal(true);
 
     // A later run finds every decision as it left them, and leaves them alone.
     const second = await p.migrate();

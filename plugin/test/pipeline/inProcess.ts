@@ -9,7 +9,12 @@ import type { Connection } from '@salesforce/core';
 import { salesforceUsersFor } from '../../../test/cw-emulator/generator.js';
 import { startCwEmulator, type CwEmulator } from '../../../test/cw-emulator/server.js';
 import type { Tenant } from '../../../test/cw-emulator/types.js';
-import { diffSnapshots, startOrgEmulator, type OrgEmulator, type OrgSnapshot } from '../../../test/org-emulator/index.js';
+import {
+  diffSnapshots,
+  startOrgEmulator,
+  type OrgEmulator,
+  type OrgSnapshot,
+} from '../../../test/org-emulator/index.js';
 import type { RecordEntry } from '../../../test/org-emulator/snapshot.js';
 import { connectWithToken } from '../../src/salesforce/connect.js';
 import { Journal } from '../../src/pipeline/journal.js';
@@ -39,18 +44,35 @@ export async function startInProcess(tenant: Tenant): Promise<InProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cwm-inproc-'));
   const cw = await startCwEmulator({ tenant });
   const org = await startOrgEmulator({ allowInactiveOwners: true });
-  org.seed('User', salesforceUsersFor(tenant).map((u) => ({ ...u, IsActive: true, Alias: u.Username.slice(0, 8) })));
+  org.seed(
+    'User',
+    salesforceUsersFor(tenant).map((u) => ({ ...u, IsActive: true, Alias: u.Username.slice(0, 8) })),
+  );
   const conn = await connectWithToken(org.instanceUrl, org.accessToken);
   const workDir = join(dir, 'work');
   const runIds = (): string[] => listRuns(workDir, org.orgId).map((r) => r.runId);
-  const connectwise = { site: cw.site, companyId: cw.companyId, publicKey: cw.publicKey, privateKey: cw.privateKey, clientId: cw.clientId };
+  const connectwise = {
+    site: cw.site,
+    companyId: cw.companyId,
+    publicKey: cw.publicKey,
+    privateKey: cw.privateKey,
+    clientId: cw.clientId,
+  };
   return {
     cw,
     org,
     conn,
     workDir,
     stage: () =>
-      stageMapping({ conn, connectwise, workDir, records: 'none', sampleSize: 0, unmatchedMembers: 'placeholder', progress: () => undefined }),
+      stageMapping({
+        conn,
+        connectwise,
+        workDir,
+        records: 'none',
+        sampleSize: 0,
+        unmatchedMembers: 'placeholder',
+        progress: () => undefined,
+      }),
     migrate: () =>
       runMigration({
         conn,
@@ -86,7 +108,7 @@ export async function startInProcess(tenant: Tenant): Promise<InProcess> {
  */
 export function failJournal<K extends 'recordWrites' | 'recordRollback'>(
   method: K,
-  when: (...args: Parameters<Journal[K]>) => boolean
+  when: (...args: Parameters<Journal[K]>) => boolean,
 ): () => void {
   const original = Journal.prototype[method];
   const replacement = function (this: Journal, ...args: Parameters<Journal[K]>): void {
@@ -107,10 +129,13 @@ export function differences(before: OrgSnapshot, after: OrgSnapshot): string[] {
   const diff = diffSnapshots(before, after);
   const addedUsers = new Set(diff.added.filter((r) => r.sobject === 'User').map((r) => r.id.slice(0, 15)));
   const userOwned = (r: RecordEntry): boolean =>
-    r.sobject === 'User' || (r.sobject === 'PermissionSetAssignment' && addedUsers.has(String(r.record.AssigneeId).slice(0, 15)));
+    r.sobject === 'User' ||
+    (r.sobject === 'PermissionSetAssignment' && addedUsers.has(String(r.record.AssigneeId).slice(0, 15)));
   return [
     ...diff.added.filter((r) => !userOwned(r)).map((r) => `${r.sobject} ${r.id} was added`),
     ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
-    ...diff.changed.flatMap((c) => c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`)),
+    ...diff.changed.flatMap((c) =>
+      c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`),
+    ),
   ];
 }

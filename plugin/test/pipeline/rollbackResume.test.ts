@@ -8,7 +8,13 @@ import { expect } from 'chai';
 import { generateTenant } from '../../../test/cw-emulator/generator.js';
 import { differences, failJournal, startInProcess, type InProcess } from './inProcess.js';
 
-const tenant = generateTenant({ seed: 7, companies: 8, contactsPerCompany: [2, 3], ticketsPerCompany: [2, 3], notesPerTicket: [1, 3] });
+const tenant = generateTenant({
+  seed: 7,
+  companies: 8,
+  contactsPerCompany: [2, 3],
+  ticketsPerCompany: [2, 3],
+  notesPerTicket: [1, 3],
+});
 const company = tenant.companies.find((c) => c.deletedFlag !== true && c.parentCompany === undefined)!;
 const contact = tenant.contacts.find((c) => (c.company as { id?: number } | undefined)?.id === company.id)!;
 
@@ -22,9 +28,16 @@ describe('rollback stopped before booking, then run again', function () {
   });
 
   /** An org with records the run will update, the migration run, and the snapshot from before it. */
-  async function migrated(): Promise<{ p: InProcess; runId: string; before: ReturnType<InProcess['org']['snapshot']> }> {
+  async function migrated(): Promise<{
+    p: InProcess;
+    runId: string;
+    before: ReturnType<InProcess['org']['snapshot']>;
+  }> {
     const started = await startInProcess(tenant);
-    started.org.seed('Account', [{ Name: 'Known Before Migration', Phone: '555-0000', CW_Id__c: String(company.id) }, { Name: 'Unrelated' }]);
+    started.org.seed('Account', [
+      { Name: 'Known Before Migration', Phone: '555-0000', CW_Id__c: String(company.id) },
+      { Name: 'Unrelated' },
+    ]);
     started.org.seed('Contact', [{ LastName: 'Known Before', Title: 'Old title', CW_Id__c: String(contact.id) }]);
     const before = started.org.snapshot();
     const run = await started.migrate();
@@ -47,11 +60,14 @@ describe('rollback stopped before booking, then run again', function () {
     it(`stopped once ${object} records are ${outcome}: the second rollback finishes the work`, async () => {
       const m = await migrated();
       p = m.p;
-      const restore = failJournal('recordRollback', (_runId, booked, done) => booked === object && done.some((d) => d.outcome === outcome));
+      const restore = failJournal(
+        'recordRollback',
+        (_runId, booked, done) => booked === object && done.some((d) => d.outcome === outcome),
+      );
       try {
         await p.rollback(m.runId).then(
           () => expect.fail('the first rollback should have stopped'),
-          (error: Error) => expect(error.message).to.equal('stopped before recordRollback')
+          (error: Error) => expect(error.message).to.equal('stopped before recordRollback'),
         );
       } finally {
         restore();
@@ -61,7 +77,8 @@ describe('rollback stopped before booking, then run again', function () {
       expect(resumed.failures).to.deep.equal([]);
       expect(resumed.status).to.equal('RolledBack');
       expect(differences(m.before, p.org.snapshot())).to.deep.equal([]);
-      for (const user of p.org.records('User').filter((u) => u.CW_Id__c != null)) expect(user.IsActive, String(user.Username)).to.equal(false);
+      for (const user of p.org.records('User').filter((u) => u.CW_Id__c != null))
+        expect(user.IsActive, String(user.Username)).to.equal(false);
     });
   }
 
@@ -74,12 +91,16 @@ describe('rollback stopped before booking, then run again', function () {
     restore();
     const restored = p.org.records('Account').find((a) => a.CW_Id__c === String(company.id))!;
     expect(restored.Name, 'the restore reached the org').to.equal('Known Before Migration');
-    expect(Date.parse(String(restored.LastModifiedDate)), 'the restore is a change after the run').to.be.greaterThan(Date.parse(finished));
+    expect(Date.parse(String(restored.LastModifiedDate)), 'the restore is a change after the run').to.be.greaterThan(
+      Date.parse(finished),
+    );
 
     const edited = p.org.records('Case').find((c) => c.CW_Id__c != null)!;
     await p.conn.sobject('Case').update({ Id: String(edited.Id), Subject: 'Changed by someone' });
     const refused = await p.rollback(m.runId);
     expect(refused.status).to.equal('Refused');
-    expect(refused.changedAfterRun.map((c) => `${c.object} ${c.id.slice(0, 15)}`)).to.deep.equal([`Case ${String(edited.Id).slice(0, 15)}`]);
+    expect(refused.changedAfterRun.map((c) => `${c.object} ${c.id.slice(0, 15)}`)).to.deep.equal([
+      `Case ${String(edited.Id).slice(0, 15)}`,
+    ]);
   });
 });

@@ -10,7 +10,13 @@ import { Journal } from '../../src/pipeline/journal.js';
 import { openDatabase } from '../../src/store/database.js';
 import { differences, failJournal, startInProcess, type InProcess } from './inProcess.js';
 
-const tenant = generateTenant({ seed: 5, companies: 8, contactsPerCompany: [2, 3], ticketsPerCompany: [2, 3], notesPerTicket: [1, 3] });
+const tenant = generateTenant({
+  seed: 5,
+  companies: 8,
+  contactsPerCompany: [2, 3],
+  ticketsPerCompany: [2, 3],
+  notesPerTicket: [1, 3],
+});
 const company = tenant.companies.find((c) => c.deletedFlag !== true && c.parentCompany === undefined)!;
 const contact = tenant.contacts.find((c) => (c.company as { id?: number } | undefined)?.id === company.id)!;
 
@@ -27,7 +33,10 @@ describe('write-ahead record: writes of a stopped run are booked as its own', fu
     it(`${object}: stopped between the write and its booking, then run again and both runs rolled back`, async () => {
       p = await startInProcess(tenant);
       // Records the org had before: the stopped run updates them, and rollback must restore them.
-      p.org.seed('Account', [{ Name: 'Known Before Migration', Phone: '555-0000', CW_Id__c: String(company.id) }, { Name: 'Unrelated' }]);
+      p.org.seed('Account', [
+        { Name: 'Known Before Migration', Phone: '555-0000', CW_Id__c: String(company.id) },
+        { Name: 'Unrelated' },
+      ]);
       p.org.seed('Contact', [{ LastName: 'Known Before', Title: 'Old title', CW_Id__c: String(contact.id) }]);
       const before = p.org.snapshot();
 
@@ -35,7 +44,7 @@ describe('write-ahead record: writes of a stopped run are booked as its own', fu
       try {
         await p.migrate().then(
           () => expect.fail('the first run should have stopped'),
-          (error: Error) => expect(error.message).to.equal('stopped before recordWrites')
+          (error: Error) => expect(error.message).to.equal('stopped before recordWrites'),
         );
       } finally {
         restore();
@@ -61,7 +70,8 @@ describe('write-ahead record: writes of a stopped run are booked as its own', fu
       expect((await p.rollback(next.runId)).status).to.equal('RolledBack');
       expect((await p.rollback(stopped)).status).to.equal('RolledBack');
       expect(differences(before, p.org.snapshot())).to.deep.equal([]);
-      for (const user of p.org.records('User').filter((u) => u.CW_Id__c != null)) expect(user.IsActive, String(user.Username)).to.equal(false);
+      for (const user of p.org.records('User').filter((u) => u.CW_Id__c != null))
+        expect(user.IsActive, String(user.Username)).to.equal(false);
     });
   }
 
@@ -87,13 +97,17 @@ describe('Journal: pending writes', () => {
   it('are cleared by booking, and settled as created, updated or never written', () => {
     const db = openDatabase(':memory:');
     const journal = new Journal(db);
-    const row = (sourceKey: string, existed = false): { sourceKey: string; matchKey: string; existed: boolean } => ({ sourceKey, matchKey: sourceKey, existed });
+    const row = (sourceKey: string, existed = false): { sourceKey: string; matchKey: string; existed: boolean } => ({
+      sourceKey,
+      matchKey: sourceKey,
+      existed,
+    });
     journal.markPending(['1', '2', '3', '4'].map((k) => ({ ...row(k, k === '2'), runId: 'A', object: 'Account' })));
     journal.recordWrites('A', 'Account', [{ sourceKey: '1', sfId: '001A', created: true }]);
     expect(journal.pendingWrites().map((w) => w.sourceKey)).to.deep.equal(['2', '3', '4']);
 
     journal.settlePending(
-      journal.pendingWrites().map((w) => ({ ...w, sfId: { '2': '001B', '3': '001C' }[w.sourceKey] }))
+      journal.pendingWrites().map((w) => ({ ...w, sfId: { '2': '001B', '3': '001C' }[w.sourceKey] })),
     );
     expect(journal.pendingWrites()).to.deep.equal([]);
     expect(journal.actions('A', 'Account', 'created').map((a) => a.sfId)).to.deep.equal(['001A', '001C']);

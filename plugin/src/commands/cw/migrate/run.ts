@@ -2,6 +2,7 @@ import { Messages } from '@salesforce/core';
 import type { AnyJson } from '@salesforce/ts-types';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { connectWiseFlags, connectWiseSettings } from '../../../cli/connectwiseFlags.js';
+import { describeOpen } from '../../../mapping/decisions.js';
 import { runMigration, type MigrationResult } from '../../../pipeline/runMigration.js';
 import { summaryTable } from '../../../report/writeReports.js';
 
@@ -91,7 +92,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
 
     if (result.status === 'AwaitingDecisions') {
       const list = result.openDecisions
-        .map((d) => `  ${d.kind} "${d.sourceLabel}"${d.sourceContext ? ` (${d.sourceContext})` : ''}: ${d.proposedLabel ?? 'create'} at ${d.confidence}, ${d.reason}`)
+        .map((d) => `  ${describeOpen(d)}`)
         .join('\n');
       throw messages.createError('error.DecisionsOpen', [result.openDecisions.length, list], [this.config.bin, this.config.bin]);
     }
