@@ -57,7 +57,7 @@ step(2, 'Starting the ConnectWise emulator');
 const cw = await startCwEmulator({ tenant });
 process.stdout.write(`      ${cw.baseUrl} (company ${cw.companyId})\n`);
 
-step(3, "Starting the org emulator with the package's metadata from force-app");
+step(3, "Starting the org emulator: the package's metadata, and a customer org's own fields and entitlement processes");
 const org = await startOrgEmulator();
 const users = salesforceUsersFor(tenant);
 org.seed(
@@ -102,7 +102,7 @@ try {
     const actual = inEmulator[o.object];
     const same = actual === undefined || actual === o.inOrg;
     agrees &&= same;
-    process.stdout.write(`      ${o.object.padEnd(14)} summary ${String(o.inOrg).padStart(6)}  emulator ${String(actual ?? '-').padStart(6)}  ${same ? 'ok' : 'DIFFERENT'}\n`);
+    process.stdout.write(`      ${o.object.padEnd(16)} summary ${String(o.inOrg).padStart(6)}  emulator ${String(actual ?? '-').padStart(6)}  ${same ? 'ok' : 'DIFFERENT'}\n`);
   }
   if (!agrees) exitCode = exitCode || 1;
   process.stdout.write(`\nReports: ${join(reports, latest)}\nDemo ${exitCode === 0 ? 'passed' : 'failed'}.\n`);

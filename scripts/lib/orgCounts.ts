@@ -13,6 +13,8 @@ export function countMigrated(org: OrgEmulator): Record<string, number> {
     QueueSobject: org.records('QueueSobject').filter((q) => queueIds.has(short(q.QueueId)) && q.SobjectType === 'Case').length,
     Account: withCwId('Account'),
     Contact: withCwId('Contact'),
+    ServiceContract: withCwId('ServiceContract'),
+    Entitlement: withCwId('Entitlement'),
     Case: withCwId('Case'),
     CaseComment: org.records('CaseComment').filter((c) => cases.has(short(c.ParentId))).length,
   };

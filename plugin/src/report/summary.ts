@@ -20,12 +20,14 @@ const ORG_COUNTS: Record<string, string> = {
   QueueSobject: "SELECT COUNT() FROM QueueSobject WHERE SobjectType = 'Case' AND Queue.DeveloperName LIKE 'CW%'",
   Account: 'SELECT COUNT() FROM Account WHERE CW_Id__c != null',
   Contact: 'SELECT COUNT() FROM Contact WHERE CW_Id__c != null',
+  ServiceContract: 'SELECT COUNT() FROM ServiceContract WHERE CW_Id__c != null',
+  Entitlement: 'SELECT COUNT() FROM Entitlement WHERE CW_Id__c != null',
   Case: 'SELECT COUNT() FROM Case WHERE CW_Id__c != null',
   CaseComment: 'SELECT COUNT() FROM CaseComment WHERE Parent.CW_Id__c != null',
 };
 
 /** Objects in load order, as the summary lists them. */
-export const SUMMARY_ORDER = ['User', 'Group', 'QueueSobject', 'Account', 'Contact', 'Case', 'CaseComment'];
+export const SUMMARY_ORDER = ['User', 'Group', 'QueueSobject', 'Account', 'Contact', 'ServiceContract', 'Entitlement', 'Case', 'CaseComment'];
 
 export async function summarise(conn: Connection, stats: Map<string, ObjectStats>, problems: ProblemLog): Promise<ObjectSummary[]> {
   const objects = SUMMARY_ORDER.filter((o) => stats.has(o));
