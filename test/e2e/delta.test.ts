@@ -41,6 +41,12 @@ describe('sf cw migrate delta (end to end)', function () {
     const contact = tenant.contacts.find((c) => !tenant.tickets.some((t) => (t.contact as { id?: number } | undefined)?.id === c.id))!;
     tenant.contacts.splice(tenant.contacts.indexOf(contact), 1);
 
+    // An agreement moves to another SLA, and another is deleted.
+    const [moved, dropped] = tenant.agreements!.filter((a) => (a.sla as { name?: string } | undefined)?.name === 'Standard SLA');
+    moved.sla = tenant.slas!.map((x) => ({ id: x.id, name: x.name })).find((x) => x.name === 'Premium 24x7');
+    touch(moved);
+    tenant.agreements!.splice(tenant.agreements!.indexOf(dropped), 1);
+
     const { json } = await runSfJson<RunJson>(
       ['cw', 'migrate', 'delta', '--target-org', 'dl', '--auto-confirm', '--confidence', '0.5', '--deleted', 'delete', '--work-dir', `${h.dir}/work`, '--output-dir', `${h.dir}/reports`],
       h.env
@@ -52,5 +58,10 @@ describe('sf cw migrate delta (end to end)', function () {
     expect(cases.has(String(removed.id))).to.equal(false);
     expect(byCwId('Contact').has(String(contact.id))).to.equal(false);
     expect(cases.size).to.equal(tenant.tickets.length);
+    const premium = h.org.records('SlaProcess').find((p) => p.Name === 'Premium 24x7 Support')!;
+    expect(String(byCwId('Entitlement').get(String(moved.id))?.SlaProcessId).slice(0, 15)).to.equal(String(premium.Id).slice(0, 15));
+    expect(byCwId('Entitlement').has(String(dropped.id))).to.equal(false);
+    expect(byCwId('ServiceContract').has(String(dropped.id))).to.equal(false);
+    expect(byCwId('ServiceContract').size).to.equal(tenant.agreements!.length);
   });
 });

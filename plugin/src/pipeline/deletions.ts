@@ -13,6 +13,8 @@ export type DeletedPolicy = 'report' | 'delete';
 /** Children first, so nothing is deleted from under a record that is deleted later. */
 const KINDS: Array<{ kind: SourceKind; sourceKind: string; object: string }> = [
   { kind: 'tickets', sourceKind: 'ticket', object: 'Case' },
+  { kind: 'agreements', sourceKind: 'agreement', object: 'Entitlement' },
+  { kind: 'agreements', sourceKind: 'agreement', object: 'ServiceContract' },
   { kind: 'contacts', sourceKind: 'contact', object: 'Contact' },
   { kind: 'companies', sourceKind: 'company', object: 'Account' },
 ];
