@@ -43,6 +43,8 @@ describe('sf cw migrate run on the real ConnectWise sample payloads (end to end)
       ['QueueSobject', 1, 0],
       ['Account', 1, 0],
       ['Contact', 5, 0],
+      ['ServiceContract', 1, 0],
+      ['Entitlement', 1, 0],
       ['Case', 1, 0],
       ['CaseComment', 0, 0],
     ]);
@@ -50,6 +52,16 @@ describe('sf cw migrate run on the real ConnectWise sample payloads (end to end)
 
   it('maps the company', () => {
     for (const [id, fields] of Object.entries(ACCOUNTS)) expect(cwId('Account', id)).to.include(fields);
+  });
+
+  it('maps the agreement to a service contract and an entitlement without a process (it names no SLA)', () => {
+    // fixtures.API_AGREEMENT.json: "Gold Rate", company 2, type "Block Time - One time", no dates.
+    const contract = cwId('ServiceContract', '1');
+    expect(contract).to.include({ Name: 'Gold Rate', Description: 'Agreement type: Block Time - One time\nStatus in ConnectWise: Active\nBill amount: 10000' });
+    expect(short(contract?.AccountId)).to.equal(short(cwId('Account', '2')?.Id));
+    const entitlement = cwId('Entitlement', '1');
+    expect(short(entitlement?.ServiceContractId)).to.equal(short(contract?.Id));
+    expect(entitlement?.SlaProcessId ?? null).to.equal(null);
   });
 
   it('maps each contact, with its default email, phone and fax', () => {
