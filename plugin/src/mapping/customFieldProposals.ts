@@ -80,7 +80,12 @@ function seenFields(carriers: CustomFieldCarrier[]): SeenField[] {
   return [...seen.values()].sort((a, b) => a.object.localeCompare(b.object) || a.element.id - b.element.id);
 }
 
-function proposeField(caption: string, type: string, entryMethod: string | undefined, describe: ObjectDescribe): Partial<MappingDecision> {
+function proposeField(
+  caption: string,
+  type: string,
+  entryMethod: string | undefined,
+  describe: ObjectDescribe,
+): Partial<MappingDecision> {
   const notMigrated = NOT_MIGRATED[type];
   if (notMigrated) return { confidence: 1, reason: notMigrated };
   const candidates = describe.fields.filter((f) => f.custom === true && f.updateable && !PACKAGE_FIELDS.has(f.name));
@@ -90,7 +95,12 @@ function proposeField(caption: string, type: string, entryMethod: string | undef
   const named = byLabel.length > 0 ? byLabel : byName;
   const fitting = named.find((f) => fieldFits(f, type, entryMethod));
   const catchAll = describe.fields.find((f) => f.name === CUSTOM_FIELDS_FIELD && f.updateable);
-  const keep = catchAll ? { proposedTarget: `${describe.name}.${CUSTOM_FIELDS_FIELD}`, proposedLabel: catchAll.label ?? CUSTOM_FIELDS_FIELD } : {};
+  const keep = catchAll
+    ? {
+        proposedTarget: `${describe.name}.${CUSTOM_FIELDS_FIELD}`,
+        proposedLabel: catchAll.label ?? CUSTOM_FIELDS_FIELD,
+      }
+    : {};
   if (fitting) {
     const how = byLabel.includes(fitting) ? 'label' : 'API name';
     return {
@@ -108,7 +118,10 @@ function proposeField(caption: string, type: string, entryMethod: string | undef
     };
   }
   if (!catchAll) {
-    return { confidence: 0, reason: `No ${describe.name} field fits and the org lacks ${CUSTOM_FIELDS_FIELD}; deploy the cw-migrate package or choose a field.` };
+    return {
+      confidence: 0,
+      reason: `No ${describe.name} field fits and the org lacks ${CUSTOM_FIELDS_FIELD}; deploy the cw-migrate package or choose a field.`,
+    };
   }
   return {
     ...keep,
@@ -118,7 +131,11 @@ function proposeField(caption: string, type: string, entryMethod: string | undef
 }
 
 /** One decision per custom field and target object. */
-export function proposeCustomFields(carriers: CustomFieldCarrier[], definitions: CwUserDefinedField[], org: OrgContext): MappingDecision[] {
+export function proposeCustomFields(
+  carriers: CustomFieldCarrier[],
+  definitions: CwUserDefinedField[],
+  org: OrgContext,
+): MappingDecision[] {
   const byId = new Map(definitions.map((d) => [d.id, d]));
   return seenFields(carriers).flatMap(({ object, element, recordCount }) => {
     const describe = org.describes.get(object);
@@ -159,7 +176,7 @@ export function proposeCustomFieldOptions(
   fieldDecisions: MappingDecision[],
   carriers: CustomFieldCarrier[],
   definitions: CwUserDefinedField[],
-  org: OrgContext
+  org: OrgContext,
 ): MappingDecision[] {
   const byId = new Map(definitions.map((d) => [d.id, d]));
   return fieldDecisions.flatMap((decision) => {
@@ -171,10 +188,14 @@ export function proposeCustomFieldOptions(
     const used = new Map<string, number>();
     for (const record of records) {
       const element = record.customFields?.find((e) => String(e.id) === id);
-      if (element && valueIsSet(element.value)) used.set(String(element.value), (used.get(String(element.value)) ?? 0) + 1);
+      if (element && valueIsSet(element.value))
+        used.set(String(element.value), (used.get(String(element.value)) ?? 0) + 1);
     }
     // Options the definition lists, and values records hold that it no longer lists.
-    const optionValues = new Set([...(byId.get(Number(id))?.options ?? []).map((o) => o.optionValue ?? '').filter((v) => v !== ''), ...used.keys()]);
+    const optionValues = new Set([
+      ...(byId.get(Number(id))?.options ?? []).map((o) => o.optionValue ?? '').filter((v) => v !== ''),
+      ...used.keys(),
+    ]);
     const values = (field.picklistValues ?? []).filter((v) => v.active);
     return [...optionValues].map((option): MappingDecision => {
       const base = {
@@ -186,12 +207,29 @@ export function proposeCustomFieldOptions(
         targetField: target,
         status: 'Proposed' as const,
       };
-      const same = values.find((v) => normaliseName(v.value) === normaliseName(option) || normaliseName(v.label) === normaliseName(option));
-      if (same) return { ...base, proposedTarget: same.value, proposedLabel: same.label, confidence: 1, reason: 'The picklist has a value with the same name.' };
+      const same = values.find(
+        (v) => normaliseName(v.value) === normaliseName(option) || normaliseName(v.label) === normaliseName(option),
+      );
+      if (same)
+        return {
+          ...base,
+          proposedTarget: same.value,
+          proposedLabel: same.label,
+          confidence: 1,
+          reason: 'The picklist has a value with the same name.',
+        };
       if (field.restrictedPicklist) {
-        return { ...base, confidence: 0.3, reason: `${target} is a restricted picklist without this value; choose a value, or add it to the field and mark this Create.` };
+        return {
+          ...base,
+          confidence: 0.3,
+          reason: `${target} is a restricted picklist without this value; choose a value, or add it to the field and mark this Create.`,
+        };
       }
-      return { ...base, confidence: 0.8, reason: `${target} has no such value; the option loads as it is (the picklist is not restricted).` };
+      return {
+        ...base,
+        confidence: 0.8,
+        reason: `${target} has no such value; the option loads as it is (the picklist is not restricted).`,
+      };
     });
   });
 }

@@ -12,7 +12,19 @@ import { countBy, normaliseName } from './proposals.js';
 export const PROCESS_FIELD = 'Entitlement.SlaProcessId';
 
 /** Words that say what kind of thing a name is, not which one: "Standard SLA" is "Standard". */
-const GENERIC_WORDS = new Set(['sla', 'slas', 'process', 'entitlement', 'support', 'service', 'agreement', 'contract', 'plan', 'level', 'the']);
+const GENERIC_WORDS = new Set([
+  'sla',
+  'slas',
+  'process',
+  'entitlement',
+  'support',
+  'service',
+  'agreement',
+  'contract',
+  'plan',
+  'level',
+  'the',
+]);
 
 function distinctiveWords(name: string): string[] {
   return name
@@ -40,11 +52,15 @@ export function matchProcess(name: string, processes: OrgSlaProcess[], entitleme
   const words = distinctiveWords(name).join(' ');
   const core = words ? processes.filter((p) => distinctiveWords(p.Name).join(' ') === words) : [];
   if (core.length === 1) {
-    return { process: core[0], confidence: 0.85, reason: `The names match once words like "SLA" and "process" are set aside.` };
+    return {
+      process: core[0],
+      confidence: 0.85,
+      reason: 'The names match once words like "SLA" and "process" are set aside.',
+    };
   }
   const shared = processes.filter((p) => distinctiveWords(p.Name).some((w) => distinctiveWords(name).includes(w)));
   if (shared.length === 1) {
-    return { process: shared[0], confidence: 0.6, reason: `The only active process that shares a word with the name.` };
+    return { process: shared[0], confidence: 0.6, reason: 'The only active process that shares a word with the name.' };
   }
   return {
     confidence: 0.9,
@@ -58,7 +74,7 @@ function decision(
   sourceKey: string,
   sourceLabel: string,
   recordCount: number,
-  match: ProcessMatch
+  match: ProcessMatch,
 ): MappingDecision {
   return {
     kind,
@@ -79,7 +95,13 @@ export function proposeSlas(slas: CwSla[], agreements: CwAgreement[], org: OrgCo
   const used = countBy(agreements, (a) => (a.sla?.id == null ? undefined : String(a.sla.id)));
   return slas.map((sla) => {
     const label = sla.name ?? `SLA ${sla.id}`;
-    return decision('sla', String(sla.id), label, used.get(String(sla.id)) ?? 0, matchProcess(label, org.slaProcesses, org.entitlementsEnabled));
+    return decision(
+      'sla',
+      String(sla.id),
+      label,
+      used.get(String(sla.id)) ?? 0,
+      matchProcess(label, org.slaProcesses, org.entitlementsEnabled),
+    );
   });
 }
 
@@ -87,7 +109,11 @@ export function proposeSlas(slas: CwSla[], agreements: CwAgreement[], org: OrgCo
  * One decision per agreement type: the process of agreements that name no SLA. Types no
  * agreement uses are left out, as they decide nothing.
  */
-export function proposeAgreementTypes(types: CwAgreementType[], agreements: CwAgreement[], org: OrgContext): MappingDecision[] {
+export function proposeAgreementTypes(
+  types: CwAgreementType[],
+  agreements: CwAgreement[],
+  org: OrgContext,
+): MappingDecision[] {
   const used = countBy(agreements, (a) => (a.type?.id == null ? undefined : String(a.type.id)));
   return types
     .filter((type) => used.has(String(type.id)))
@@ -98,7 +124,7 @@ export function proposeAgreementTypes(types: CwAgreementType[], agreements: CwAg
         String(type.id),
         label,
         used.get(String(type.id)) ?? 0,
-        matchProcess(label, org.slaProcesses, org.entitlementsEnabled)
+        matchProcess(label, org.slaProcesses, org.entitlementsEnabled),
       );
     });
 }

@@ -17,7 +17,7 @@ export async function loadAgreements(
   agreements: CwAgreement[],
   mapping: DecisionResolver,
   landedAccounts: Set<string>,
-  landedContacts: Set<string>
+  landedContacts: Set<string>,
 ): Promise<Map<string, string>> {
   if (agreements.length === 0) return new Map();
   const stats = statsFor(ctx, 'ServiceContract');
@@ -57,7 +57,7 @@ export async function loadAgreements(
         customFields: mapping,
       }),
     })),
-    existingContracts
+    existingContracts,
   );
   ctx.progress('Service contracts', loadable.length, loadable.length);
   if (!ctx.org.describes.has('Entitlement')) return contracts;

@@ -62,7 +62,9 @@ export function serviceContractRow(agreement: CwAgreement, ctx: AgreementTransfo
     present(agreement.agreementStatus) ? `Status in ConnectWise: ${agreement.agreementStatus}` : undefined,
     present(agreement.billingCycle?.name) ? `Billing cycle: ${agreement.billingCycle.name}` : undefined,
     typeof agreement.billAmount === 'number' ? `Bill amount: ${agreement.billAmount}` : undefined,
-    agreement.cancelledFlag === true ? `Cancelled${present(agreement.reasonCancelled) ? `: ${agreement.reasonCancelled}` : ''}` : undefined,
+    agreement.cancelledFlag === true
+      ? `Cancelled${present(agreement.reasonCancelled) ? `: ${agreement.reasonCancelled}` : ''}`
+      : undefined,
   ].filter((line): line is string => line !== undefined);
   b.set('Description', lines.join('\n'));
   const entered = isoDateTime(agreement._info?.dateEntered ?? (agreement._info?.createdDate as string | undefined));

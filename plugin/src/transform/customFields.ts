@@ -22,7 +22,8 @@ export interface CustomFieldMapping {
 export function customFieldText(element: CwCustomFieldValue): string {
   const { value } = element;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (element.type === 'Date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00/.test(value)) return value.slice(0, 10);
+  if (element.type === 'Date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00/.test(value))
+    return value.slice(0, 10);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
@@ -41,7 +42,8 @@ function convert(element: CwCustomFieldValue, field: DescribeField): { value: Va
   if (NUMBER_TYPES.has(field.type)) {
     const number = typeof raw === 'number' ? raw : Number(text.replace(/[,\s%$]/g, ''));
     if (!Number.isFinite(number)) return { why: `"${text}" is not a number` };
-    if ((field.type === 'int' || field.type === 'long') && !Number.isInteger(number)) return { why: `${number} is not a whole number` };
+    if ((field.type === 'int' || field.type === 'long') && !Number.isInteger(number))
+      return { why: `${number} is not a whole number` };
     return { value: number };
   }
   if (field.type === 'date' || field.type === 'datetime') {
@@ -62,10 +64,21 @@ export interface CustomFieldContext {
 }
 
 /** Sets the custom-field values of one record on its row. */
-export function applyCustomFields(b: RowBuilder, elements: CwCustomFieldValue[] | null | undefined, ctx: CustomFieldContext): void {
+export function applyCustomFields(
+  b: RowBuilder,
+  elements: CwCustomFieldValue[] | null | undefined,
+  ctx: CustomFieldContext,
+): void {
   const lines: string[] = [];
   const report = (field: string, reason: string): void =>
-    ctx.problems.add({ outcome: 'adjusted', sourceKind: ctx.source.kind, sourceId: ctx.source.id, object: ctx.object, field, reason });
+    ctx.problems.add({
+      outcome: 'adjusted',
+      sourceKind: ctx.source.kind,
+      sourceId: ctx.source.id,
+      object: ctx.object,
+      field,
+      reason,
+    });
   for (const element of elements ?? []) {
     if (!valueIsSet(element.value)) continue;
     const fieldName = ctx.mapping.fieldFor(ctx.object, element.id);
@@ -74,7 +87,8 @@ export function applyCustomFields(b: RowBuilder, elements: CwCustomFieldValue[] 
     const line = `${caption}: ${customFieldText(element)}`;
     const field = ctx.describe.fields.find((f) => f.name === fieldName);
     if (fieldName === CUSTOM_FIELDS_FIELD || !field) {
-      if (!field && fieldName !== CUSTOM_FIELDS_FIELD) report(fieldName, `${ctx.object} has no field ${fieldName}; "${caption}" is kept in ${CUSTOM_FIELDS_FIELD}.`);
+      if (!field && fieldName !== CUSTOM_FIELDS_FIELD)
+        report(fieldName, `${ctx.object} has no field ${fieldName}; "${caption}" is kept in ${CUSTOM_FIELDS_FIELD}.`);
       lines.push(line);
       continue;
     }
@@ -88,7 +102,10 @@ export function applyCustomFields(b: RowBuilder, elements: CwCustomFieldValue[] 
     if ('value' in converted) {
       b.set(fieldName, converted.value);
     } else {
-      report(fieldName, `${converted.why}, so ${fieldName} (${field.type}) cannot take it; it is kept in ${CUSTOM_FIELDS_FIELD}.`);
+      report(
+        fieldName,
+        `${converted.why}, so ${fieldName} (${field.type}) cannot take it; it is kept in ${CUSTOM_FIELDS_FIELD}.`,
+      );
       lines.push(line);
     }
   }

@@ -59,7 +59,13 @@ const org: OrgContext = {
   inactiveOwnersAllowed: false,
 };
 
-const cf = (id: number, caption: string, type: string, value: unknown, entryMethod = 'EntryField') => ({ id, caption, type, entryMethod, value });
+const cf = (id: number, caption: string, type: string, value: unknown, entryMethod = 'EntryField') => ({
+  id,
+  caption,
+  type,
+  entryMethod,
+  value,
+});
 
 const source: ProposalSource = {
   members: [],
@@ -83,7 +89,16 @@ const source: ProposalSource = {
     { id: 102, type: { id: 10 } },
   ],
   userDefinedFields: [
-    { id: 40, caption: 'Region', fieldTypeIdentifier: 'Text', entryTypeIdentifier: 'List', options: [{ id: 1, optionValue: 'North' }, { id: 2, optionValue: 'Österreich' }] },
+    {
+      id: 40,
+      caption: 'Region',
+      fieldTypeIdentifier: 'Text',
+      entryTypeIdentifier: 'List',
+      options: [
+        { id: 1, optionValue: 'North' },
+        { id: 2, optionValue: 'Österreich' },
+      ],
+    },
   ],
   companies: [{ id: 7, customFields: [cf(40, 'Region', 'Text', 'North', 'List')] }],
   tickets: [
@@ -98,7 +113,13 @@ const source: ProposalSource = {
         cf(53, 'Vendor Ticket #', 'Text', 'V-1'),
       ],
     },
-    { id: 2, customFields: [cf(48, 'Root Cause', 'Text', "Vendor's fault", 'List'), cf(49, 'Customer Impact %', 'Percent', null)] },
+    {
+      id: 2,
+      customFields: [
+        cf(48, 'Root Cause', 'Text', "Vendor's fault", 'List'),
+        cf(49, 'Customer Impact %', 'Percent', null),
+      ],
+    },
   ],
 };
 
@@ -141,7 +162,11 @@ describe('SLA and agreement type proposals (entitlement processes)', () => {
   });
 
   it('says so when Entitlement Management is off', () => {
-    const off = proposeDecisions(source, { ...org, entitlementsEnabled: false, slaProcesses: [] }, { unmatchedMembers: 'fallback', fallbackOwner: admin });
+    const off = proposeDecisions(
+      source,
+      { ...org, entitlementsEnabled: false, slaProcesses: [] },
+      { unmatchedMembers: 'fallback', fallbackOwner: admin },
+    );
     const sla = off.find((d) => d.kind === 'sla' && d.sourceKey === '1')!;
     expect(sla.proposedTarget).to.equal(undefined);
     expect(sla.reason).to.match(/Entitlement Management is off/);
@@ -174,7 +199,11 @@ describe('custom field proposals', () => {
 
   it('proposes a value for every option of a list field mapped to a picklist', () => {
     // Options from the definition (North, Österreich) and from the records (Vendor's fault).
-    expect(find('customFieldOption', 'Case:48:Hardware')).to.include({ proposedTarget: 'Hardware', confidence: 1, targetField: 'Case.Root_Cause__c' });
+    expect(find('customFieldOption', 'Case:48:Hardware')).to.include({
+      proposedTarget: 'Hardware',
+      confidence: 1,
+      targetField: 'Case.Root_Cause__c',
+    });
     const unknown = find('customFieldOption', "Case:48:Vendor's fault");
     expect(unknown.proposedTarget).to.equal(undefined);
     expect(unknown.confidence).to.equal(0.8); // unrestricted: loads as it is
@@ -185,7 +214,11 @@ describe('custom field proposals', () => {
   });
 
   it('proposes options for the field an admin chose, not the one first proposed', () => {
-    const chosen = { ...find('customField', 'Case:48'), status: 'Confirmed' as const, confirmedTarget: 'Case.CW_Custom_Fields__c' };
+    const chosen = {
+      ...find('customField', 'Case:48'),
+      status: 'Confirmed' as const,
+      confirmedTarget: 'Case.CW_Custom_Fields__c',
+    };
     const again = proposeDecisions(source, org, { unmatchedMembers: 'fallback', fallbackOwner: admin }, [chosen]);
     expect(again.filter((d) => d.kind === 'customFieldOption' && d.sourceKey.startsWith('Case:48:'))).to.deep.equal([]);
   });

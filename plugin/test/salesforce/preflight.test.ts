@@ -18,7 +18,13 @@ const entitlement: ObjectDescribe = {
   name: 'Entitlement',
   fields: [
     field('Name', { nillable: false }),
-    field('AccountId', { type: 'reference', length: 18, nillable: false, relationshipName: 'Account', referenceTo: ['Account'] }),
+    field('AccountId', {
+      type: 'reference',
+      length: 18,
+      nillable: false,
+      relationshipName: 'Account',
+      referenceTo: ['Account'],
+    }),
   ],
 };
 const org = { users: [], queues: [] } as unknown as OrgContext;

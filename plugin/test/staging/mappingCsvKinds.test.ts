@@ -30,8 +30,22 @@ const targets: MappingTargets = {
 const base = { recordCount: 2, confidence: 0.9, reason: 'Because.', status: 'Proposed' as const };
 const decisions: MappingDecision[] = [
   { ...base, kind: 'sla', sourceKey: '3', sourceLabel: 'Best Effort', targetField: 'Entitlement.SlaProcessId' },
-  { ...base, kind: 'customField', sourceKey: 'Case:48', sourceLabel: 'Root Cause', targetField: 'Case', proposedTarget: 'Case.Root_Cause__c' },
-  { ...base, kind: 'customFieldOption', sourceKey: 'Case:48:HW', sourceLabel: 'HW', sourceContext: 'Root Cause', targetField: 'Case.Root_Cause__c' },
+  {
+    ...base,
+    kind: 'customField',
+    sourceKey: 'Case:48',
+    sourceLabel: 'Root Cause',
+    targetField: 'Case',
+    proposedTarget: 'Case.Root_Cause__c',
+  },
+  {
+    ...base,
+    kind: 'customFieldOption',
+    sourceKey: 'Case:48:HW',
+    sourceLabel: 'HW',
+    sourceContext: 'Root Cause',
+    targetField: 'Case.Root_Cause__c',
+  },
 ];
 
 const csv = (...rows: string[]): string => ['Kind,Source Key,Status,Target', ...rows].join('\n');
@@ -39,9 +53,13 @@ const csv = (...rows: string[]): string => ['Kind,Source Key,Status,Target', ...
 describe('the mapping CSV for SLAs and custom fields', () => {
   it('takes an entitlement process by name, a field by API name and an option by value', () => {
     const { changed, badRows } = readDecisionsCsv(
-      csv('SLA,3,Confirmed,Premium 24x7 Support', 'Custom Field,Case:48,Confirmed,Case.CW_Custom_Fields__c', 'Custom Field Option,Case:48:HW,Confirmed,Hardware'),
+      csv(
+        'SLA,3,Confirmed,Premium 24x7 Support',
+        'Custom Field,Case:48,Confirmed,Case.CW_Custom_Fields__c',
+        'Custom Field Option,Case:48:HW,Confirmed,Hardware',
+      ),
       decisions,
-      targets
+      targets,
     );
     expect(badRows).to.deep.equal([]);
     expect(changed.map((d) => [d.kind, d.status, d.confirmedTarget])).to.deep.equal([
@@ -53,9 +71,13 @@ describe('the mapping CSV for SLAs and custom fields', () => {
 
   it('refuses what the org cannot give: a new process, a field of another object, a value of another picklist', () => {
     const { changed, badRows } = readDecisionsCsv(
-      csv('SLA,3,Create,', 'Custom Field,Case:48,Confirmed,Account.Region__c', 'Custom Field Option,Case:48:HW,Confirmed,North'),
+      csv(
+        'SLA,3,Create,',
+        'Custom Field,Case:48,Confirmed,Account.Region__c',
+        'Custom Field Option,Case:48:HW,Confirmed,North',
+      ),
       decisions,
-      targets
+      targets,
     );
     expect(changed).to.deep.equal([]);
     expect(badRows.map((b) => [b.line, b.reason])).to.deep.equal([

@@ -56,7 +56,13 @@ const mapping: CustomFieldMapping = {
 function apply(elements: Array<Record<string, unknown>>): { row: Record<string, unknown>; problems: ProblemLog } {
   const problems = new ProblemLog();
   const b = new RowBuilder(caseDescribe, problems, { kind: 'ticket', id: 77 });
-  applyCustomFields(b, elements as never, { object: 'Case', describe: caseDescribe, mapping, problems, source: { kind: 'ticket', id: 77 } });
+  applyCustomFields(b, elements as never, {
+    object: 'Case',
+    describe: caseDescribe,
+    mapping,
+    problems,
+    source: { kind: 'ticket', id: 77 },
+  });
   return { row: b.build(), problems };
 }
 
@@ -80,7 +86,8 @@ describe('applyCustomFields', () => {
   });
 
   it('follows the option decisions: a mapped value, the value as it is, or nothing', () => {
-    const value = (option: string): unknown => apply([{ id: 1, caption: 'Root Cause', type: 'Text', entryMethod: 'List', value: option }]).row.Root_Cause__c;
+    const value = (option: string): unknown =>
+      apply([{ id: 1, caption: 'Root Cause', type: 'Text', entryMethod: 'List', value: option }]).row.Root_Cause__c;
     expect(value('HW fault')).to.equal('Hardware');
     expect(value("Vendor's fault")).to.equal("Vendor's fault");
     expect(value('Other')).to.equal(undefined);
@@ -92,14 +99,22 @@ describe('applyCustomFields', () => {
       { id: 7, caption: 'Managed', type: 'Checkbox', value: false },
       { id: 8, caption: 'Skipped one', type: 'Text', value: 'never seen' },
     ]);
-    expect(row).to.deep.equal({ CW_Custom_Fields__c: 'Escalation Notes: Called vendor.\r\nWaiting on RMA\nManaged: No' });
+    expect(row).to.deep.equal({
+      CW_Custom_Fields__c: 'Escalation Notes: Called vendor.\r\nWaiting on RMA\nManaged: No',
+    });
   });
 
   it('keeps a value its field cannot take in the text lines and reports it', () => {
     const { row, problems } = apply([{ id: 3, caption: 'Seats', type: 'Number', value: 'about forty' }]);
     expect(row).to.deep.equal({ CW_Custom_Fields__c: 'Seats: about forty' });
     expect(problems.all()).to.have.length(1);
-    expect(problems.all()[0]).to.include({ outcome: 'adjusted', sourceKind: 'ticket', sourceId: 77, object: 'Case', field: 'Seats__c' });
+    expect(problems.all()[0]).to.include({
+      outcome: 'adjusted',
+      sourceKind: 'ticket',
+      sourceId: 77,
+      object: 'Case',
+      field: 'Seats__c',
+    });
   });
 
   it('writes nothing for fields that are empty, null or missing their value', () => {
@@ -140,7 +155,12 @@ const agreement: CwAgreement = {
 describe('agreement rows', () => {
   it('makes a service contract under the account, ending on the day it was cancelled', () => {
     const problems = new ProblemLog();
-    const row = serviceContractRow(agreement, { describe: contractDescribe, problems, setAuditFields: () => false, landedContacts: new Set(['9']) });
+    const row = serviceContractRow(agreement, {
+      describe: contractDescribe,
+      problems,
+      setAuditFields: () => false,
+      landedContacts: new Set(['9']),
+    });
     expect(row).to.deep.equal({
       CW_Id__c: '12',
       Name: 'Acme - Managed Services',
@@ -155,7 +175,12 @@ describe('agreement rows', () => {
 
   it('leaves out a contact that did not load and says so', () => {
     const problems = new ProblemLog();
-    const row = serviceContractRow(agreement, { describe: contractDescribe, problems, setAuditFields: () => false, landedContacts: new Set() });
+    const row = serviceContractRow(agreement, {
+      describe: contractDescribe,
+      problems,
+      setAuditFields: () => false,
+      landedContacts: new Set(),
+    });
     expect(row).to.not.have.property('Contact.CW_Id__c');
     expect(problems.all()[0]).to.include({ sourceKind: 'agreement', sourceId: 12, field: 'ContactId' });
   });
@@ -171,11 +196,23 @@ describe('agreement rows', () => {
       },
     });
     expect(calls).to.deep.equal([[2, 1]]);
-    expect(row).to.include({ CW_Id__c: '12', 'ServiceContract.CW_Id__c': '12', SlaProcessId: '552B', EndDate: '2024-03-15' });
+    expect(row).to.include({
+      CW_Id__c: '12',
+      'ServiceContract.CW_Id__c': '12',
+      SlaProcessId: '552B',
+      EndDate: '2024-03-15',
+    });
   });
 
   it('keeps the end date when a cancellation came later, and none when open-ended', () => {
-    expect(agreementEnd({ id: 1, endDate: '2024-01-31T00:00:00Z', cancelledFlag: true, dateCancelled: '2024-06-01T00:00:00Z' })).to.equal('2024-01-31');
+    expect(
+      agreementEnd({
+        id: 1,
+        endDate: '2024-01-31T00:00:00Z',
+        cancelledFlag: true,
+        dateCancelled: '2024-06-01T00:00:00Z',
+      }),
+    ).to.equal('2024-01-31');
     expect(agreementEnd({ id: 1, noEndingDateFlag: true })).to.equal(undefined);
   });
 });
