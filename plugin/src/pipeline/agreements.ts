@@ -55,6 +55,7 @@ export async function loadAgreements(
         setAuditFields: (a) => audit && !existingContracts.has(String(a.id)),
         landedContacts,
         customFields: mapping,
+        sourceIds: ctx.sourceIds,
       }),
     })),
     existingContracts,

@@ -3,6 +3,7 @@ import type { Connection } from '@salesforce/core';
 import type { ProblemLog } from '../report/problems.js';
 import type { OrgContext } from '../salesforce/orgContext.js';
 import type { RowResult } from '../salesforce/results.js';
+import type { SourceIds } from '../transform/rows.js';
 import type { Journal } from './journal.js';
 
 export interface ObjectStats {
@@ -31,6 +32,8 @@ export interface LoadContext {
   runId: string;
   progress: Progress;
   stats: Map<string, ObjectStats>;
+  /** Ids of every source company and contact (the whole tenant, even in a sample run). */
+  sourceIds?: SourceIds;
 }
 
 export function statsFor(ctx: LoadContext, object: string): ObjectStats {

@@ -169,6 +169,7 @@ export async function loadContacts(
       setAuditFields: (c) => audit && !existing.has(String(c.id)),
       landedAccounts,
       customFields,
+      sourceIds: ctx.sourceIds,
     }),
   }));
   ctx.progress('Contacts', 0, contacts.length);
@@ -207,6 +208,7 @@ export async function loadCases(
       landedAccounts,
       landedContacts,
       customFields,
+      sourceIds: ctx.sourceIds,
     });
     if (!result.row) {
       stats.skipped++;

@@ -221,6 +221,10 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       runId,
       progress: options.progress,
       stats: new Map<string, ObjectStats>(),
+      sourceIds: {
+        companies: new Set(source.companies.map((c) => String(c.id))),
+        contacts: new Set(source.contacts.map((c) => String(c.id))),
+      },
     };
     let decisions: MappingDecision[];
     try {

@@ -7,7 +7,7 @@
 import type { ProblemLog } from '../report/problems.js';
 import type { ObjectDescribe } from '../salesforce/orgContext.js';
 import { applyCustomFields, type CustomFieldMapping } from './customFields.js';
-import { EXTERNAL_ID, RowBuilder, isoDateTime, type Row } from './rows.js';
+import { EXTERNAL_ID, RowBuilder, isoDateTime, missingReference, type Row, type SourceIds } from './rows.js';
 import { present, type CwAgreement } from './sourceTypes.js';
 
 export interface AgreementTransformContext {
@@ -16,6 +16,8 @@ export interface AgreementTransformContext {
   setAuditFields: (agreement: CwAgreement) => boolean;
   landedContacts: Set<string>;
   customFields?: CustomFieldMapping;
+  /** The run's source ids, to say why a contact is missing. */
+  sourceIds?: SourceIds;
 }
 
 /** A date-only ConnectWise value ("2024-03-01T00:00:00Z") as a Salesforce date. */
@@ -52,7 +54,7 @@ export function serviceContractRow(agreement: CwAgreement, ctx: AgreementTransfo
         sourceId: agreement.id,
         object: 'ServiceContract',
         field: 'ContactId',
-        reason: `Contact ${contactId} did not load or is not in the ConnectWise data; the service contract has no contact.`,
+        reason: `${missingReference('Contact', contactId, ctx.sourceIds)}; the service contract has no contact.`,
       });
   }
   b.set('StartDate', dateOnly(agreement.startDate));

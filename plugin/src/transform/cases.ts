@@ -6,7 +6,7 @@
 import type { ProblemLog } from '../report/problems.js';
 import type { ObjectDescribe } from '../salesforce/orgContext.js';
 import { applyCustomFields, type CustomFieldMapping } from './customFields.js';
-import { EXTERNAL_ID, RowBuilder, isoDateTime, type Row } from './rows.js';
+import { EXTERNAL_ID, RowBuilder, isoDateTime, missingReference, type Row, type SourceIds } from './rows.js';
 import { COMMENT_LIMIT } from './comments.js';
 import { splitText } from './text.js';
 import { present, type CwTicket, type CwTicketNote } from './sourceTypes.js';
@@ -30,6 +30,8 @@ export interface CaseTransformContext {
   setAuditFields: (ticket: CwTicket) => boolean;
   landedAccounts: Set<string>;
   landedContacts: Set<string>;
+  /** The run's source ids, to say why a company or contact is missing. */
+  sourceIds?: SourceIds;
   /** Where custom-field values go; without it they are left out (tests of other fields). */
   customFields?: CustomFieldMapping;
 }
@@ -86,12 +88,12 @@ export function caseRow(ticket: CwTicket, notes: CwTicketNote[], ctx: CaseTransf
   const companyId = ticket.company?.id;
   if (companyId != null) {
     if (ctx.landedAccounts.has(String(companyId))) b.set(`Account.${EXTERNAL_ID}`, String(companyId));
-    else report('adjusted', 'AccountId', `Company ${companyId} did not load or is not in the ConnectWise data; the case has no account.`);
+    else report('adjusted', 'AccountId', `${missingReference('Company', companyId, ctx.sourceIds)}; the case has no account.`);
   }
   const contactId = ticket.contact?.id;
   if (contactId != null) {
     if (ctx.landedContacts.has(String(contactId))) b.set(`Contact.${EXTERNAL_ID}`, String(contactId));
-    else report('adjusted', 'ContactId', `Contact ${contactId} did not load or is not in the ConnectWise data; the case has no contact.`);
+    else report('adjusted', 'ContactId', `${missingReference('Contact', contactId, ctx.sourceIds)}; the case has no contact.`);
   }
 
   const entered = isoDateTime(ticket._info?.dateEntered);

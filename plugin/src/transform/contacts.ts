@@ -5,7 +5,7 @@
 import type { ProblemLog } from '../report/problems.js';
 import type { ObjectDescribe } from '../salesforce/orgContext.js';
 import { applyCustomFields, type CustomFieldMapping } from './customFields.js';
-import { EXTERNAL_ID, RowBuilder, isoDateTime, type Row } from './rows.js';
+import { EXTERNAL_ID, RowBuilder, isoDateTime, missingReference, type Row, type SourceIds } from './rows.js';
 import { present, type CwCommunicationItem, type CwContact } from './sourceTypes.js';
 
 export interface ContactTransformContext {
@@ -14,6 +14,8 @@ export interface ContactTransformContext {
   setAuditFields: (contact: CwContact) => boolean;
   /** Companies that landed as accounts, by ConnectWise id. */
   landedAccounts: Set<string>;
+  /** The run's source ids, to say why a company is missing. */
+  sourceIds?: SourceIds;
   /** Where custom-field values go; without it they are left out (tests of other fields). */
   customFields?: CustomFieldMapping;
 }
@@ -109,7 +111,7 @@ export function contactRow(contact: CwContact, ctx: ContactTransformContext): Ro
       b.set(`Account.${EXTERNAL_ID}`, String(companyId));
     } else {
       b.note(`Company: ${contact.company?.name ?? companyId} (id ${companyId})`);
-      report('AccountId', `Company ${companyId} did not load or is not in the ConnectWise data; the contact loads without an account.`);
+      report('AccountId', `${missingReference('Company', companyId, ctx.sourceIds)}; the contact loads without an account.`);
     }
   }
   if (ctx.customFields) {

@@ -78,6 +78,24 @@ export class RowBuilder {
   }
 }
 
+/** Ids of the source records a run read, so a missing reference can say why it is missing. */
+export interface SourceIds {
+  companies: Set<string>;
+  contacts: Set<string>;
+}
+
+/**
+ * Why a referenced record is not there to point at: ConnectWise does not have it, or it did not
+ * load (its own line in problems.csv says why). Without the source ids, both are named.
+ */
+export function missingReference(what: 'Company' | 'Contact', id: number, source: SourceIds | undefined): string {
+  if (!source) return `${what} ${id} did not load or is not in the ConnectWise data`;
+  const ids = what === 'Company' ? source.companies : source.contacts;
+  return ids.has(String(id))
+    ? `${what} ${id} did not load (its own line in problems.csv says why)`
+    : `${what} ${id} is not in the ConnectWise data`;
+}
+
 /** ConnectWise dates are UTC ISO strings; Salesforce takes them as they are. Invalid ones are dropped. */
 export function isoDateTime(value: string | null | undefined): string | undefined {
   if (!value) return undefined;

@@ -3,7 +3,7 @@ import { ProblemLog } from '../../src/report/problems.js';
 import type { DescribeField, ObjectDescribe } from '../../src/salesforce/orgContext.js';
 import { agreementEnd, entitlementRow, serviceContractRow } from '../../src/transform/agreements.js';
 import { applyCustomFields, type CustomFieldMapping } from '../../src/transform/customFields.js';
-import { RowBuilder } from '../../src/transform/rows.js';
+import { RowBuilder, missingReference } from '../../src/transform/rows.js';
 import type { CwAgreement } from '../../src/transform/sourceTypes.js';
 
 const field = (name: string, type: string, length = 0): DescribeField => ({
@@ -214,5 +214,14 @@ describe('agreement rows', () => {
       }),
     ).to.equal('2024-01-31');
     expect(agreementEnd({ id: 1, noEndingDateFlag: true })).to.equal(undefined);
+  });
+});
+
+describe('missingReference', () => {
+  const source = { companies: new Set(['5']), contacts: new Set(['9']) };
+  it('says whether the record is missing from ConnectWise or failed to load', () => {
+    expect(missingReference('Company', 5, source)).to.equal('Company 5 did not load (its own line in problems.csv says why)');
+    expect(missingReference('Contact', 10, source)).to.equal('Contact 10 is not in the ConnectWise data');
+    expect(missingReference('Company', 5, undefined)).to.equal('Company 5 did not load or is not in the ConnectWise data');
   });
 });
