@@ -11,6 +11,7 @@
 import type { Connection } from '@salesforce/core';
 import type { Row } from '../transform/rows.js';
 import { EXTERNAL_ID } from '../transform/rows.js';
+import { finishLeftoverJobs } from '../salesforce/bulk2.js';
 import { queryAll } from '../salesforce/orgContext.js';
 import { DECISION_OBJECT, findDecisions } from '../staging/orgDecisions.js';
 import { findComments } from './comments.js';
@@ -63,12 +64,14 @@ const FINDERS: Record<string, Finder> = {
  * never written. Records the journal already knows as another source record's are not claimed.
  * Returns how many writes were found to have landed.
  */
-// TODO: a Bulk API job a killed run left behind can still create records after they are settled
-// here as never written; keep the job id in the write-ahead row and wait for the job to end, once a
-// resumed run is seen to start before such a job has finished.
 export async function settleInterruptedWrites(conn: Connection, journal: Journal): Promise<number> {
   const byObject = new Map<string, PendingWrite[]>();
   for (const p of journal.pendingWrites()) byObject.set(p.object, [...(byObject.get(p.object) ?? []), p]);
+  if (byObject.size === 0) return 0;
+  // A Bulk API job the killed run started may still be writing; its records must be there (or
+  // never come) before they are looked for.
+  const identity = await conn.request<{ user_id: string }>('/services/oauth2/userinfo');
+  await finishLeftoverJobs(conn, [...byObject.keys()], identity.user_id);
   let landed = 0;
   for (const [object, pending] of byObject) {
     const keys = [...new Set(pending.map((p) => p.matchKey))];

@@ -89,6 +89,61 @@ async function ingestOneJob(conn: Connection, request: IngestRequest, rows: Row[
   return matchResults(conn, `${base}/${job.id}`, request.keyField, rows);
 }
 
+/** One entry of the org's list of ingest jobs (GET /jobs/ingest). */
+interface ListedJob {
+  id: string;
+  object: string;
+  operation: string;
+  state: JobInfo['state'];
+  createdById?: string;
+}
+
+/**
+ * Ends the ingest jobs an earlier process of this tool left behind on these objects, before anyone
+ * reads the org to see what that process wrote: a job whose data never fully arrived (Open) is
+ * aborted, so it creates nothing; one the org is still working on is waited for, so what it writes
+ * is there to be found. Only this user's upserts on CW_Id__c are touched, never another tool's jobs.
+ * Returns the ids of the jobs it dealt with.
+ */
+export async function finishLeftoverJobs(conn: Connection, objects: string[], userId: string): Promise<string[]> {
+  const base = `/services/data/v${conn.getApiVersion()}/jobs/ingest`;
+  const wanted = new Set(objects);
+  const listed: ListedJob[] = [];
+  let page: { records: ListedJob[]; nextRecordsUrl?: string | null } = await requestWithRetry(conn, base, { idempotent: true });
+  listed.push(...page.records);
+  while (page.nextRecordsUrl) {
+    // eslint-disable-next-line no-await-in-loop
+    page = await requestWithRetry(conn, page.nextRecordsUrl, { idempotent: true });
+    listed.push(...page.records);
+  }
+  const candidates = listed.filter(
+    (j) =>
+      wanted.has(j.object) &&
+      j.operation === 'upsert' &&
+      ['Open', 'UploadComplete', 'InProgress'].includes(j.state) &&
+      (j.createdById ?? '').slice(0, 15) === userId.slice(0, 15)
+  );
+  const dealt: string[] = [];
+  for (const job of candidates) {
+    // eslint-disable-next-line no-await-in-loop
+    const info = await requestWithRetry<JobInfo & { externalIdFieldName?: string }>(conn, `${base}/${job.id}`, { idempotent: true });
+    if (info.externalIdFieldName !== 'CW_Id__c') continue;
+    if (info.state === 'Open') {
+      // eslint-disable-next-line no-await-in-loop
+      await requestWithRetry(
+        conn,
+        { method: 'PATCH', url: `${base}/${job.id}`, body: JSON.stringify({ state: 'Aborted' }), headers: { 'content-type': 'application/json' } },
+        { idempotent: true }
+      );
+    } else if (info.state === 'UploadComplete' || info.state === 'InProgress') {
+      // eslint-disable-next-line no-await-in-loop
+      await waitForJob(conn, `${base}/${job.id}`, { object: job.object });
+    }
+    dealt.push(job.id);
+  }
+  return dealt;
+}
+
 async function waitForJob(conn: Connection, url: string, request: { object: string; timeoutMs?: number }): Promise<JobInfo> {
   const timeout = request.timeoutMs ?? 30 * 60_000;
   const started = Date.now();
