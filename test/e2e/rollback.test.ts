@@ -1,31 +1,21 @@
 /*
  * Rollback through the real sf CLI: after `sf cw migrate rollback`, every live record equals its
  * state before the run in every field except those Salesforce maintains itself (the emulator's
- * snapshot diff ignores exactly those). The org starts
+ * snapshot diff ignores exactly those), and the run's own record, which the rollback keeps as its
+ * history and lists. The org starts
  * with records of its own, one of which the run updates (its CW_Id__c matches a company), so both
  * halves of rollback are exercised: deleting what the run created and restoring what it changed.
  */
 import { expect } from 'chai';
 import { generateTenant } from '../cw-emulator/generator.js';
 import { runSfJson } from '../../scripts/lib/sfCli.js';
-import { diffSnapshots, type OrgSnapshot } from '../org-emulator/index.js';
-import { migrate, startHarness, type Harness } from './support.js';
-
-/** Every difference between two snapshots, as readable lines (empty when the org is as it was). */
-function differences(before: OrgSnapshot, after: OrgSnapshot): string[] {
-  const diff = diffSnapshots(before, after);
-  return [
-    ...diff.added.map((r) => `${r.sobject} ${r.id} was added`),
-    ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
-    ...diff.changed.flatMap((c) => c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`)),
-  ];
-}
+import { differences, migrate, startHarness, type Harness } from './support.js';
 
 interface RollbackJson {
   status: number;
   name?: string;
   message?: string;
-  result?: { status: string; deleted: Record<string, number>; restored: Record<string, number> };
+  result?: { status: string; deleted: Record<string, number>; restored: Record<string, number>; runRecords: string[] };
 }
 
 describe('sf cw migrate rollback (end to end)', function () {
@@ -56,7 +46,9 @@ describe('sf cw migrate rollback (end to end)', function () {
     const { json } = await rollback(run.result!.runId);
     expect(json.result?.status, JSON.stringify(json)).to.equal('RolledBack');
     expect(json.result?.restored.Account).to.equal(1);
-    expect(differences(before, h.org.snapshot())).to.deep.equal([]);
+    expect(differences(before, h.org.snapshot(), json.result?.runRecords)).to.deep.equal([]);
+    // The run's record stays as its history, and says what became of it.
+    expect(h.org.records('CWM_Run__c').find((r) => r.Run_Id__c === run.result!.runId)?.Status__c).to.equal('Rolled Back');
   });
 
   it('refuses to roll back a record changed after the run, and --force rolls it back anyway', async () => {
@@ -76,7 +68,7 @@ describe('sf cw migrate rollback (end to end)', function () {
 
     const forced = await rollback(run.result!.runId, '--force');
     expect(forced.json.result?.status).to.equal('RolledBack');
-    expect(differences(before, h.org.snapshot())).to.deep.equal([]);
+    expect(differences(before, h.org.snapshot(), forced.json.result?.runRecords)).to.deep.equal([]);
   });
 
   it('lists the runs with their status', async () => {

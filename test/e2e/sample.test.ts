@@ -4,6 +4,8 @@
 import { expect } from 'chai';
 import { generateTenant } from '../cw-emulator/generator.js';
 import type { CwRecord } from '../cw-emulator/types.js';
+import { runSfJson } from '../../scripts/lib/sfCli.js';
+import type { Rec } from './expectations.js';
 import { migrate, startHarness, type Harness } from './support.js';
 
 const companyOf = (t: CwRecord): number | undefined => (t.company as { id?: number } | undefined)?.id;
@@ -42,5 +44,30 @@ describe('sample run and sign-off (end to end)', function () {
     expect(full.status).to.equal(0);
     expect(full.result?.status).to.equal('Completed');
     expect(casesInOrg().size).to.equal(tenant.tickets.length);
+  });
+
+  it('shows each run in the org, and a sample signed off in the Run Monitor lets the next run go ahead', async () => {
+    const runRecord = (runId: string): Rec | undefined => h.org.records('CWM_Run__c').find((r) => r.Run_Id__c === runId);
+    const sample = await migrate(h, 'sm', ['--sample', '2']);
+    // A sample of records the full run already loaded verifies clean: the comments of the cases
+    // outside the slice are none of its business.
+    expect(sample.result?.status, JSON.stringify(sample).slice(0, 800)).to.equal('AwaitingSignOff');
+    const record = runRecord(sample.result!.runId)!;
+    expect(record).to.include({ Status__c: 'Awaiting Sign-off', Phase__c: 'Finished', Failures__c: 0, Started_By__c: h.org.username });
+    const counts = JSON.parse(String(record.Counts__c)) as Array<{ object: string; inOrg: number }>;
+    expect(counts.find((c) => c.object === 'Case')?.inOrg).to.equal(h.org.records('Case').length);
+
+    expect((await migrate(h, 'sm')).message).to.contain('waiting for sign-off');
+    // What the Run Monitor's "Sign off sample" button saves (updateRecord on the run record).
+    const signed = await runSfJson<{ status: number }>(
+      ['data', 'update', 'record', '--target-org', 'sm', '--sobject', 'CWM_Run__c', '--record-id', String(record.Id), '--values', "Status__c='Signed Off'"],
+      h.env
+    );
+    expect(signed.json.status).to.equal(0);
+    const full = await migrate(h, 'sm');
+    expect(full.status, JSON.stringify(full).slice(0, 800)).to.equal(0);
+    expect(full.result?.status).to.equal('Completed');
+    expect(runRecord(sample.result!.runId)?.Status__c).to.equal('Signed Off');
+    expect(runRecord(full.result!.runId)).to.include({ Status__c: 'Completed', Phase__c: 'Finished' });
   });
 });

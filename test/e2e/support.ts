@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { startCwEmulator, type CwEmulator } from '../cw-emulator/server.js';
 import { salesforceUsersFor } from '../cw-emulator/generator.js';
 import type { Tenant } from '../cw-emulator/types.js';
-import { startOrgEmulator, type OrgEmulator, type OrgEmulatorOptions } from '../org-emulator/index.js';
+import { diffSnapshots, startOrgEmulator, type OrgEmulator, type OrgEmulatorOptions, type OrgSnapshot } from '../org-emulator/index.js';
 import { linkPlugin, loginWithToken, runSfJson, sfEnvironment } from '../../scripts/lib/sfCli.js';
 
 export interface Harness {
@@ -86,3 +86,18 @@ export function readProblems(file: string): ProblemLine[] {
 
 /** Ids compare by their first 15 characters, as Salesforce's do. */
 export const short = (id: unknown): string => String(id ?? '').slice(0, 15);
+
+/**
+ * Every difference between two snapshots, as readable lines (empty when the org is as it was).
+ * `kept` are the run records a rollback listed as kept in the org as the run's history; they were
+ * added by the run and are no difference.
+ */
+export function differences(before: OrgSnapshot, after: OrgSnapshot, kept: string[] = []): string[] {
+  const diff = diffSnapshots(before, after);
+  const isKept = (sobject: string, id: string): boolean => sobject === 'CWM_Run__c' && kept.some((k) => short(k) === short(id));
+  return [
+    ...diff.added.filter((r) => !isKept(r.sobject, r.id)).map((r) => `${r.sobject} ${r.id} was added`),
+    ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
+    ...diff.changed.flatMap((c) => c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`)),
+  ];
+}

@@ -15,7 +15,7 @@ import { queryRoutes } from './http/routes-query.js';
 import { recordRoutes } from './http/routes-records.js';
 import { Faults, type FaultRule } from './faults.js';
 import { IdFactory } from './ids.js';
-import type { OrgContext } from './org-context.js';
+import type { OrgContext, ValidationRule } from './org-context.js';
 import { Schema } from './schema/schema.js';
 import { seedOrg, seedRecords } from './seed.js';
 import { takeSnapshot, type OrgSnapshot } from './snapshot.js';
@@ -85,6 +85,10 @@ export type OrgEmulator = {
   injectFault(rule: FaultRule): void;
   /** Makes the next `count` record writes to the sObject fail with UNABLE_TO_LOCK_ROW (a retryable row error). */
   lockRows(sobject: string, count: number): void;
+  /** Activates a validation rule: saves it matches fail with FIELD_CUSTOM_VALIDATION_EXCEPTION until it is deactivated. */
+  addValidationRule(rule: ValidationRule): void;
+  /** Deactivates the validation rule of that name, as an admin fixing the cause of failed loads would. */
+  deactivateValidationRule(name: string): void;
   /** From now on, this share (0..1) of record writes fails with UNABLE_TO_LOCK_ROW (0 turns it off). */
   setLockShare(share: number): void;
   /** From now on, this share (0..1) of data API requests gets 503 SERVER_UNAVAILABLE (0 turns it off). */
@@ -105,6 +109,7 @@ export type OrgEmulator = {
 };
 
 export type { FaultRule } from './faults.js';
+export type { ValidationRule } from './org-context.js';
 export { diffSnapshots, type OrgSnapshot, type SnapshotDiff } from './snapshot.js';
 
 /**
@@ -136,6 +141,7 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     },
     autoNumbers: new Map(),
     faults: new Faults(options.faultSeed ?? 1),
+    validationRules: new Map(),
   };
   Object.assign(org.faults.standing, {
     latencyMs: options.latencyMs ?? 0,
@@ -197,6 +203,12 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     requestCounts: () => ({ ...state.counts }),
     injectFault: (rule) => org.faults.add(rule),
     lockRows: (sobject, count) => org.faults.rowLocks.set(schema.get(sobject)?.name ?? sobject, count),
+    addValidationRule: (rule): void => {
+      org.validationRules.set(rule.name, { ...rule, sobject: schema.get(rule.sobject)?.name ?? rule.sobject });
+    },
+    deactivateValidationRule: (name): void => {
+      org.validationRules.delete(name);
+    },
     setLockShare: (value): void => {
       org.faults.standing.lockShare = share(value);
     },

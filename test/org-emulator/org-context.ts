@@ -14,6 +14,20 @@ export type OrgSettings = {
   defaultBusinessHoursId: string;
 };
 
+/**
+ * An active validation rule, as a test defines it: a predicate over the record about to be saved
+ * stands in for the rule's formula. A save it matches fails with FIELD_CUSTOM_VALIDATION_EXCEPTION
+ * and the rule's message, on the field it names (or at the top of the page when it names none).
+ */
+export type ValidationRule = {
+  name: string;
+  sobject: string;
+  /** True when the record is invalid (the formula's "error condition"). */
+  when: (record: Readonly<Record<string, unknown>>) => boolean;
+  message: string;
+  errorDisplayField?: string;
+};
+
 /** Everything the DML engine and the query engine share about one emulated org. */
 export type OrgContext = {
   schema: Schema;
@@ -23,6 +37,8 @@ export type OrgContext = {
   /** Monotonic counters for auto-number fields, keyed `Object.Field`. */
   autoNumbers: Map<string, number>;
   faults: Faults;
+  /** Active validation rules, by name. */
+  validationRules: Map<string, ValidationRule>;
 };
 
 /** The next value of an auto-number field (CaseNumber, auto-number Name), zero-padded to 8 digits. */

@@ -14,6 +14,8 @@ import { EXTERNAL_ID } from '../transform/rows.js';
 import { finishLeftoverJobs } from '../salesforce/bulk2.js';
 import { queryAll } from '../salesforce/orgContext.js';
 import { DECISION_OBJECT, findDecisions } from '../staging/orgDecisions.js';
+import { STAGED_OBJECT, STAGED_TARGET } from '../staging/runLedger.js';
+import { findByKey } from '../staging/runWrites.js';
 import { findComments } from './comments.js';
 import type { LoadContext } from './context.js';
 import type { Journal, PendingWrite } from './journal.js';
@@ -55,6 +57,7 @@ const FINDERS: Record<string, Finder> = {
   Group: findQueues,
   QueueSobject: findCaseLinks,
   [DECISION_OBJECT]: findDecisions,
+  [STAGED_OBJECT]: (conn, keys) => findByKey(conn, STAGED_TARGET, keys),
 };
 
 /**

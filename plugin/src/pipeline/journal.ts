@@ -75,9 +75,11 @@ export class Journal {
     return row?.value;
   }
 
-  /** Runs that never finished (killed, or the machine went away) are marked so, not left Running. */
-  public closeInterruptedRuns(): void {
+  /** Runs that never finished (killed, or the machine went away) are marked so, not left Running. Returns their ids. */
+  public closeInterruptedRuns(): string[] {
+    const rows = this.db.prepare("SELECT run_id FROM runs WHERE status = 'Running'").all() as Array<{ run_id: string }>;
     this.db.prepare("UPDATE runs SET status = 'Interrupted' WHERE status = 'Running'").run();
+    return rows.map((r) => r.run_id);
   }
 
   public startRun(runId: string): void {

@@ -17,14 +17,26 @@ import { queryAll } from '../salesforce/orgContext.js';
 import type { RowResult } from '../salesforce/results.js';
 import type { Row } from '../transform/rows.js';
 import { DECISION_OBJECT } from '../staging/orgDecisions.js';
+import { RunLedger, STAGED_OBJECT } from '../staging/runLedger.js';
 import { settleInterruptedWrites } from './beforeImages.js';
 import type { Journal } from './journal.js';
 import { openRunJournal } from './runJournals.js';
 
 /** Created records are deleted in this order: children first. Objects with nothing journalled are skipped. */
-const DELETE_ORDER = ['CaseComment', 'Case', 'Entitlement', 'ServiceContract', 'Contact', 'Account', 'QueueSobject', 'Group', DECISION_OBJECT];
-/** Updated records are restored in this order: parents first. Mapping decisions refer to nothing. */
-const RESTORE_ORDER = ['Account', 'Contact', 'ServiceContract', 'Entitlement', 'Case', DECISION_OBJECT];
+const DELETE_ORDER = [
+  STAGED_OBJECT,
+  'CaseComment',
+  'Case',
+  'Entitlement',
+  'ServiceContract',
+  'Contact',
+  'Account',
+  'QueueSobject',
+  'Group',
+  DECISION_OBJECT,
+];
+/** Updated records are restored in this order: parents first. Staging records refer to nothing the run made. */
+const RESTORE_ORDER = ['Account', 'Contact', 'ServiceContract', 'Entitlement', 'Case', DECISION_OBJECT, STAGED_OBJECT];
 /** Objects whose records carry LastModifiedDate, so a change after the run can be seen. */
 const CHECKED = [...new Set([...RESTORE_ORDER, ...DELETE_ORDER])].filter((o) => o !== 'QueueSobject');
 
@@ -50,6 +62,8 @@ export interface RollbackResult {
   restored: Record<string, number>;
   /** Placeholder users the run created, now inactive; users are never deleted. */
   deactivatedUsers: string[];
+  /** The run's CWM_Run__c record, kept in the org as its history and marked rolled back. */
+  runRecords: string[];
   /** Records changed in Salesforce after the run finished. */
   changedAfterRun: ChangedRecord[];
   failures: Array<{ object: string; id: string; error: string }>;
@@ -102,6 +116,7 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
     deleted: {},
     restored: {},
     deactivatedUsers: [],
+    runRecords: [],
     changedAfterRun: [],
     failures: [],
   };
@@ -161,7 +176,10 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
 
     forgetDeletedQueues(journal, options.runId);
     if (result.failures.length > 0) result.status = 'RolledBackWithFailures';
-    journal.setRunStatus(options.runId, result.status === 'RolledBack' ? 'Rolled Back' : 'Rollback Incomplete');
+    const status = result.status === 'RolledBack' ? 'Rolled Back' : 'Rollback Incomplete';
+    journal.setRunStatus(options.runId, status);
+    // The run's record stays in the org as its history; it now says the run was rolled back.
+    result.runRecords = await RunLedger.setStatus(options.conn, [options.runId], status);
     return result;
   } finally {
     opened.close();

@@ -35,6 +35,7 @@ import { createPlaceholderUsers } from './placeholderUsers.js';
 import { createQueues } from './queues.js';
 import { loadAccounts, loadCases, loadContacts } from './records.js';
 import { loadAgreements } from './agreements.js';
+import { RunLedger } from '../staging/runLedger.js';
 
 export interface MigrationOptions {
   conn: Connection;
@@ -137,21 +138,33 @@ const RUN_LABEL: Record<MigrationStatus, string> = {
   AwaitingSignOff: 'Awaiting Sign-off',
 };
 
-/** A sample waiting for sign-off holds back the full run until the admin signs it off. */
-function checkSignOff(journal: Journal, options: MigrationOptions): void {
+/**
+ * A sample waiting for sign-off holds back the full run until the admin signs it off: with
+ * --sign-off, or on the sample's run record in the org's Run Monitor.
+ */
+async function checkSignOff(journal: Journal, options: MigrationOptions): Promise<void> {
   const waiting = journal.runs().filter((r) => r.status === RUN_LABEL.AwaitingSignOff);
   if (waiting.length === 0 || options.sample) return;
-  if (!options.signOff) {
+  const inOrg = await RunLedger.signedOff(
+    options.conn,
+    waiting.map((r) => r.runId)
+  );
+  if (!options.signOff && waiting.some((r) => !inOrg.has(r.runId))) {
     throw new SfError(
       `The sample run ${waiting.map((r) => r.runId).join(', ')} is waiting for sign-off, so the full run does not start.`,
       'SampleNotSignedOff',
       [
         'Check the sample records in the org and the verification report of the sample run.',
-        'Then sign it off and run everything: sf cw migrate run --sign-off (with the same flags as before).',
+        'Then sign it off in the CW Migrate app\'s Run Monitor and run again, or sign it off here and run everything: sf cw migrate run --sign-off (with the same flags as before).',
       ]
     );
   }
   for (const run of waiting) journal.setRunStatus(run.runId, 'Signed Off');
+  await RunLedger.setStatus(
+    options.conn,
+    waiting.map((r) => r.runId),
+    'Signed Off'
+  );
 }
 
 /** Runs one migration end to end. */
@@ -208,30 +221,37 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       return { ...base, status: 'AwaitingDecisions', openDecisions: settled.open, problemCount: 0 };
     }
 
-    journal.closeInterruptedRuns();
+    await RunLedger.setStatus(options.conn, journal.closeInterruptedRuns(), 'Interrupted');
     // Writes a killed run sent but never booked become that run's, before this run takes them for its own.
     await settleInterruptedWrites(options.conn, journal);
-    checkSignOff(journal, options);
+    await checkSignOff(journal, options);
     journal.startRun(runId);
+    const ledger = await RunLedger.open(options.conn, runId);
+    await ledger.start(org.runningUser.Username);
     const ctx: LoadContext = {
       conn: options.conn,
       org,
       journal,
       problems: new ProblemLog(),
       runId,
-      progress: options.progress,
+      progress: (phase, done, total) => {
+        ledger.phase(phase);
+        options.progress(phase, done, total);
+      },
       stats: new Map<string, ObjectStats>(),
       sourceIds: {
         companies: new Set(source.companies.map((c) => String(c.id))),
         contacts: new Set(source.contacts.map((c) => String(c.id))),
       },
     };
+    const slice = options.sample ? sampleSlice(source, options.sample) : source;
     let decisions: MappingDecision[];
     try {
-      decisions = await loadAll(ctx, options.sample ? sampleSlice(source, options.sample) : source, settled.decisions, fallbackOwner.Id);
+      decisions = await loadAll(ctx, slice, settled.decisions, fallbackOwner.Id);
       if (!options.sample) await handleDeletions(ctx, store, options.deleted ?? 'report');
     } catch (error) {
       journal.finishRun(runId, 'Failed', { error: error instanceof Error ? error.message : String(error) });
+      await ledger.finish('Failed', [...ctx.stats.values()]);
       throw error;
     }
 
@@ -255,9 +275,12 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       decisions,
     });
     writeFieldMap(reports.folder, decisions, org);
+    // Before the run is finished: what it writes after that would look changed after it to rollback.
+    await ledger.recordOutcomes(slice, ctx.problems.all(), journal);
     journal.finishRun(runId, RUN_LABEL[status], objects);
+    await ledger.finish(RUN_LABEL[status], objects);
     const verification = options.sample
-      ? await verifyMigration({ conn: options.conn, workDir: options.workDir, outputDir: reports.folder, source: sampleSlice(source, options.sample), progress: (phase) => options.progress(phase, 0, 1) })
+      ? await verifyMigration({ conn: options.conn, workDir: options.workDir, outputDir: reports.folder, source: slice, progress: (phase) => options.progress(phase, 0, 1) })
       : undefined;
     if (csvImport) writeFileSync(join(reports.folder, 'csv-export.json'), JSON.stringify(csvImport, null, 2));
     return { ...base, status, objects, openDecisions: [], problemCount: ctx.problems.all().length, problemGroups, reports, verification, csvImport };

@@ -10,8 +10,10 @@ import type { Journal } from '../pipeline/journal.js';
 import { sendCollections } from '../salesforce/collections.js';
 import { queryAll } from '../salesforce/orgContext.js';
 import type { RowResult } from '../salesforce/results.js';
+import { findByKey, upsertForRun } from './runWrites.js';
 
 export const DECISION_OBJECT = 'CWM_Mapping_Decision__c';
+const DECISION_TARGET = { object: DECISION_OBJECT, keyField: 'Decision_Key__c' };
 /** The reason a run writes on a decision a flag made; such decisions are not the admin's. */
 const FLAG_REASON = 'Skipped with --skip-board.';
 
@@ -86,8 +88,7 @@ export async function readOrgDecisions(conn: Connection): Promise<MappingDecisio
 
 /**
  * Writes decisions to the org, upserting on the decision key; one result per decision. Given the
- * run that writes them, it sends only decisions that change, and journals what it overwrote and
- * created, so rollback can put the decisions back as they were.
+ * run that writes them, they are the run's own writes (see runWrites.ts), for rollback to undo.
  */
 export async function writeOrgDecisions(conn: Connection, decisions: MappingDecision[], run?: { journal: Journal; runId: string }): Promise<RowResult[]> {
   const rows = decisions.map((d) => ({
@@ -106,56 +107,13 @@ export async function writeOrgDecisions(conn: Connection, decisions: MappingDeci
     Reason__c: d.reason.slice(0, 255),
     Required__c: true,
   }));
-  if (run) return writeForRun(conn, rows, run.journal, run.runId);
+  if (run) return upsertForRun(conn, DECISION_TARGET, rows, run);
   return sendCollections(conn, { object: DECISION_OBJECT, operation: 'upsert', externalIdField: 'Decision_Key__c', rows });
 }
 
-type DecisionRow = Record<string, string | number | boolean | null>;
-
-/** Text the org keeps empty reads back as null. */
-const sameValue = (a: unknown, b: unknown): boolean => (a === '' ? null : a ?? null) === (b === '' ? null : b ?? null);
-
 /** Staged decisions in the org with these decision keys. */
-export async function findDecisions(conn: Connection, keys: string[]): Promise<Array<{ matchKey: string; sfId: string }>> {
-  const wanted = new Set(keys);
-  // A tenant has hundreds of decisions at most: reading them all is cheaper than building IN lists.
-  const rows = await queryAll<{ Id: string; Decision_Key__c: string }>(conn, `SELECT Id, Decision_Key__c FROM ${DECISION_OBJECT}`);
-  return rows.filter((r) => wanted.has(r.Decision_Key__c)).map((r) => ({ matchKey: r.Decision_Key__c, sfId: r.Id }));
-}
-
-/**
- * A run's write: decisions that already hold every value are not sent (a later run leaves an
- * earlier run's decisions alone, so they do not look changed after it); the values of those it
- * changes are kept as before-images first, and what it creates is journalled as the run's own.
- */
-async function writeForRun(conn: Connection, rows: DecisionRow[], journal: Journal, runId: string): Promise<RowResult[]> {
-  const fields = Object.keys(rows[0] ?? {});
-  if (fields.length === 0) return [];
-  const inOrg = await queryAll<Record<string, unknown>>(conn, `SELECT Id, ${fields.join(', ')} FROM ${DECISION_OBJECT}`);
-  const byKey = new Map(inOrg.map((r) => [String(r.Decision_Key__c), r]));
-  const results: RowResult[] = new Array<RowResult>(rows.length);
-  const send: Array<{ index: number; row: DecisionRow; before?: Record<string, unknown> }> = [];
-  rows.forEach((row, index) => {
-    const before = byKey.get(String(row.Decision_Key__c));
-    if (before && fields.every((f) => sameValue(before[f], row[f]))) results[index] = { index, success: true, id: String(before.Id), created: false };
-    else send.push({ index, row, before });
-  });
-  journal.saveBeforeImages(
-    runId,
-    DECISION_OBJECT,
-    send.flatMap(({ before }) => (before ? [{ sfId: String(before.Id), values: Object.fromEntries(['Id', ...fields].map((f) => [f, before[f] ?? null])) }] : []))
-  );
-  const pending = send.map((s) => ({ sourceKey: String(s.row.Decision_Key__c), matchKey: String(s.row.Decision_Key__c), existed: s.before !== undefined }));
-  await journal.writeAhead(runId, DECISION_OBJECT, pending, async () => {
-    const sent = await sendCollections(conn, { object: DECISION_OBJECT, operation: 'upsert', externalIdField: 'Decision_Key__c', rows: send.map((s) => s.row) });
-    sent.forEach((r, i) => (results[send[i].index] = { ...r, index: send[i].index }));
-    journal.recordWrites(
-      runId,
-      DECISION_OBJECT,
-      sent.flatMap((r, i) => (r.success && r.id ? [{ sourceKey: pending[i].sourceKey, sfId: r.id, created: r.created ?? !pending[i].existed }] : []))
-    );
-  });
-  return results;
+export function findDecisions(conn: Connection, keys: string[]): Promise<Array<{ matchKey: string; sfId: string }>> {
+  return findByKey(conn, DECISION_TARGET, keys);
 }
 
 /**

@@ -18,7 +18,7 @@ import { sendCollections } from '../salesforce/collections.js';
 import { picklistOptions, readOrgContext, type OrgContext } from '../salesforce/orgContext.js';
 import { PROCESS_FIELD } from '../mapping/entitlementProposals.js';
 import { CUSTOM_FIELD_OBJECTS, valueIsSet } from '../mapping/customFieldProposals.js';
-import type { CwCustomFieldValue } from '../transform/sourceTypes.js';
+import type { CwAgreement, CwCustomFieldValue, CwTicket } from '../transform/sourceTypes.js';
 import { WorkStore } from '../store/workStore.js';
 import { hasStagingObjects, preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from './orgDecisions.js';
 
@@ -113,28 +113,71 @@ function stagedRecord(kind: string, id: number, displayName: string, payload: un
   };
 }
 
+/** Member ids by identifier, as tickets name their owner. */
+const memberIdsOf = (source: Source): Map<string, number> => new Map(source.members.map((m) => [String(m.identifier ?? '').toLowerCase(), m.id]));
+
+function stagedTicket(t: CwTicket, memberIds: Map<string, number>): Record<string, string> {
+  return stagedRecord('ticket', t.id, `#${t.id} ${t.summary ?? ''}`, t, [
+    t.board?.id != null ? `board:${t.board.id}` : undefined,
+    t.board?.id != null && t.status?.name ? `status:${t.board.id}:${t.status.name}` : undefined,
+    t.priority?.id != null ? `priority:${t.priority.id}` : undefined,
+    t.owner?.identifier ? `member:${memberIds.get(t.owner.identifier.toLowerCase()) ?? ''}` : undefined,
+    ...customFieldKeys('Case', t),
+  ]);
+}
+
+function stagedAgreement(a: CwAgreement): Record<string, string> {
+  return stagedRecord('agreement', a.id, a.name ?? `Agreement ${a.id}`, a, [
+    a.sla?.id != null ? `sla:${a.sla.id}` : undefined,
+    a.type?.id != null ? `agreementType:${a.type.id}` : undefined,
+    ...customFieldKeys('ServiceContract', a),
+  ]);
+}
+
 /** Tickets and agreements to stage as examples, with the decisions each one uses. */
 function stagedRecords(source: Source, records: StageOptions['records'], sampleSize: number): Array<Record<string, string>> {
   if (records === 'none') return [];
-  const memberIds = new Map(source.members.map((m) => [String(m.identifier ?? '').toLowerCase(), m.id]));
+  const memberIds = memberIdsOf(source);
   const pick = <T>(all: T[]): T[] => (records === 'all' ? all : all.slice(0, sampleSize));
-  const tickets = pick(source.tickets).map((t) =>
-    stagedRecord('ticket', t.id, `#${t.id} ${t.summary ?? ''}`, t, [
-      t.board?.id != null ? `board:${t.board.id}` : undefined,
-      t.board?.id != null && t.status?.name ? `status:${t.board.id}:${t.status.name}` : undefined,
-      t.priority?.id != null ? `priority:${t.priority.id}` : undefined,
-      t.owner?.identifier ? `member:${memberIds.get(t.owner.identifier.toLowerCase()) ?? ''}` : undefined,
-      ...customFieldKeys('Case', t),
-    ])
-  );
-  const agreements = pick(source.agreements).map((a) =>
-    stagedRecord('agreement', a.id, a.name ?? `Agreement ${a.id}`, a, [
-      a.sla?.id != null ? `sla:${a.sla.id}` : undefined,
-      a.type?.id != null ? `agreementType:${a.type.id}` : undefined,
-      ...customFieldKeys('ServiceContract', a),
-    ])
-  );
-  return [...tickets, ...agreements];
+  return [...pick(source.tickets).map((t) => stagedTicket(t, memberIds)), ...pick(source.agreements).map(stagedAgreement)];
+}
+
+/**
+ * The staged record of one source record, by its staged key (`ticket-123`), as a run stages a
+ * record it could not load; undefined when the source has no such record.
+ */
+export function stagedRecordOf(source: Source, key: string): Record<string, string> | undefined {
+  const dash = key.indexOf('-');
+  const kind = key.slice(0, dash);
+  const id = Number(key.slice(dash + 1));
+  switch (kind) {
+    case 'ticket': {
+      const ticket = source.tickets.find((t) => t.id === id);
+      return ticket && stagedTicket(ticket, memberIdsOf(source));
+    }
+    case 'agreement': {
+      const agreement = source.agreements.find((a) => a.id === id);
+      return agreement && stagedAgreement(agreement);
+    }
+    case 'company': {
+      const company = source.companies.find((c) => c.id === id);
+      return company && stagedRecord(kind, id, company.name ?? `Company ${id}`, company, []);
+    }
+    case 'contact': {
+      const contact = source.contacts.find((c) => c.id === id);
+      const name = [contact?.firstName, contact?.lastName].filter(Boolean).join(' ');
+      return contact && stagedRecord(kind, id, name || `Contact ${id}`, contact, []);
+    }
+    case 'ticketNote': {
+      for (const [ticketId, notes] of source.notesByTicket) {
+        const note = notes.find((n) => n.id === id);
+        if (note) return stagedRecord(kind, id, `Note ${id} on ticket #${ticketId}`, note, []);
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 export async function stageMapping(options: StageOptions): Promise<StageResult> {

@@ -145,7 +145,8 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
     }
 
     options.progress('Comparing CaseComment');
-    objects.push(await verifyComments(options.conn, expected.comments, caseIds, differences));
+    const comparedCases = (expected.objects.find((o) => o.object === 'Case')?.records ?? []).map((r) => String(r.row[EXTERNAL_ID]));
+    objects.push(await verifyComments(options.conn, expected.comments, caseIds, comparedCases, differences));
 
     const reportFolder = join(options.outputDir, `verify-${new Date().toISOString().replace(/[-:.]/g, '').replace(/Z$/, '')}`);
     mkdirSync(reportFolder, { recursive: true });
@@ -164,11 +165,14 @@ async function verifyComments(
   conn: Connection,
   expected: ExpectedComment[],
   caseIds: Map<string, string>,
+  comparedCases: string[],
   differences: Difference[]
 ): Promise<ObjectVerification> {
   const comments = await readRecords(conn, 'CaseComment', ['Id', 'ParentId', 'CommentBody'], `Parent.${EXTERNAL_ID} != null`);
+  // Only comments on the cases compared: a sample's slice says nothing of the other cases' comments.
+  const compared = new Set(comparedCases.flatMap((key) => caseIds.get(key)?.slice(0, 15) ?? []));
   const found = new Map<string, string[]>();
-  for (const c of comments) {
+  for (const c of comments.filter((comment) => compared.has(comment.ParentId.slice(0, 15)))) {
     const key = `${c.ParentId.slice(0, 15)}:${digestOf(c.CommentBody)}`;
     found.set(key, [...(found.get(key) ?? []), c.Id]);
   }

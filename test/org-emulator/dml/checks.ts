@@ -123,3 +123,14 @@ export function checkAuditDates(record: StoredRecord, now: string): DmlError[] {
 export function failIfAny(errors: DmlError[]): void {
   if (errors.length > 0) throw new DmlFailure(errors);
 }
+
+/** The messages of the active validation rules the record breaks (after the system checks, as in a real save). */
+export function checkValidationRules(org: OrgContext, objectName: string, record: StoredRecord): DmlError[] {
+  return [...org.validationRules.values()]
+    .filter((rule) => rule.sobject === objectName && rule.when(record))
+    .map((rule) => ({
+      statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      message: rule.message,
+      fields: rule.errorDisplayField ? [rule.errorDisplayField] : [],
+    }));
+}

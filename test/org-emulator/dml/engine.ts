@@ -4,7 +4,7 @@ import { nextAutoNumber, type OrgContext } from '../org-context.js';
 import { syncProfileAssignment } from '../permissions.js';
 import type { ObjectSchema } from '../schema/schema.js';
 import type { StoredRecord } from '../store/table.js';
-import { checkAuditDates, checkReferences, checkRequired, checkUnique, failIfAny } from './checks.js';
+import { checkAuditDates, checkReferences, checkRequired, checkUnique, checkValidationRules, failIfAny } from './checks.js';
 import type { InputSource } from './coerce.js';
 import { dmlError } from './errors.js';
 import { parseInput } from './input.js';
@@ -173,6 +173,7 @@ export class DmlEngine {
     failIfAny(checkRequired(obj, record, ctx.isInsert ? undefined : ctx.changed));
     failIfAny(checkReferences(this.org, obj, ctx.changed));
     failIfAny(applyObjectRules(obj.name, record, { org: this.org, ...ctx }));
+    failIfAny(checkValidationRules(this.org, obj.name, record));
     if (ctx.isInsert) failIfAny(checkAuditDates(record, ctx.now));
     failIfAny(checkUnique(this.org, obj, record));
     this.org.store.put(obj.name, record);

@@ -354,4 +354,31 @@ describe('org emulator: injected faults', () => {
     expect(res.body[0].errors[0].statusCode).to.equal('UNABLE_TO_LOCK_ROW');
     expect(res.body[1].success).to.equal(true);
   });
+
+  // The row error a validation rule gives: its message, on its error-display field
+  // (shared/reference/salesforce/api-notes.md, error catalogue).
+  it('refuses saves a validation rule matches until the rule is deactivated', async () => {
+    org.addValidationRule({
+      name: 'Phone_Required_For_Partners',
+      sobject: 'Account',
+      when: (r) => r.Type === 'Partner' && !r.Phone,
+      message: 'Partners need a phone number.',
+      errorDisplayField: 'Phone',
+    });
+    const send = (): Promise<{ body: any }> =>
+      call(org, 'POST', '/composite/sobjects', {
+        records: [
+          { attributes: { type: 'Account' }, Name: 'Partner Without Phone', Type: 'Partner' },
+          { attributes: { type: 'Account' }, Name: 'Customer Without Phone', Type: 'Customer' },
+        ],
+      });
+    const refused = await send();
+    expect(refused.body[0].errors).to.deep.equal([
+      { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Partners need a phone number.', fields: ['Phone'] },
+    ]);
+    expect(refused.body[1].success).to.equal(true);
+    org.deactivateValidationRule('Phone_Required_For_Partners');
+    const accepted = await send();
+    expect(accepted.body.map((r: any) => r.success)).to.deep.equal([true, true]);
+  });
 });

@@ -90,9 +90,15 @@ export default class CwmRunMonitor extends LightningElement {
     runs;
     errors;
     selectedId;
+    wiredResult;
 
     @wire(graphql, { query: QUERY })
-    wiredRuns({ data, errors }) {
+    wiredRuns(result) {
+        const { data, errors } = result;
+        // An answer with neither data nor errors is a reload: keep the last one.
+        if (data || errors) {
+            this.wiredResult = result;
+        }
         if (data) {
             const edges = data.uiapi.query.CWM_Run__c.edges;
             this.runs = edges.map((edge) => toRun(edge.node));
@@ -121,6 +127,13 @@ export default class CwmRunMonitor extends LightningElement {
 
     get runHeading() {
         return `Run ${this.selectedRun.runId}: ${this.selectedRun.status}`;
+    }
+
+    /** A signed-off sample: read the runs again, so its status is the org's. */
+    async handleSignedOff() {
+        if (this.wiredResult.refresh) {
+            await this.wiredResult.refresh();
+        }
     }
 
     handleRowSelection(event) {

@@ -40,6 +40,7 @@ export default class CwMigrateRollback extends SfCommand<CwMigrateRollbackResult
     if (result.deactivatedUsers.length > 0) {
       this.log(messages.getMessage('info.Deactivated', [result.deactivatedUsers.length, result.deactivatedUsers.join(', ')]));
     }
+    if (result.runRecords.length > 0) this.log(messages.getMessage('info.RunRecordKept', [result.runRecords.join(', ')]));
     if (result.failures.length > 0) {
       const list = result.failures.slice(0, 20).map((f) => `  ${f.object} ${f.id}: ${f.error}`).join('\n');
       throw messages.createError('error.Failures', [result.failures.length, list], [this.config.bin, flags.run]);

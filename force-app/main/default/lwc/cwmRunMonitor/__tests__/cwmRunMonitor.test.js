@@ -20,7 +20,8 @@ const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
 // Child components with their own GraphQL wires announce themselves with an
 // empty answer; this sends the runs to the monitor's wire only.
-const emitRuns = (data) => graphql.emit(data, (config) => !config.variables);
+const emitRuns = (data, refresh) =>
+    graphql.emit(data, (config) => !config.variables, refresh);
 
 describe('c-cwm-run-monitor', () => {
     afterEach(() => {
@@ -68,6 +69,30 @@ describe('c-cwm-run-monitor', () => {
 
         expect($(element, 'c-cwm-run-failures').runId).toBe(NODES[1].Id);
         expect($(element, 'h2').textContent).toContain('Awaiting Decisions');
+    });
+
+    it('offers sign-off on a sample awaiting it, and reads the runs again once signed', async () => {
+        const refresh = jest.fn();
+        const awaiting = NODES.findIndex(
+            (node) => node.Status__c.value === 'Awaiting Sign-off'
+        );
+        const element = mount();
+        emitRuns(RUNS, refresh);
+        await flushPromises();
+        const table = $(element, 'lightning-datatable');
+        table.dispatchEvent(
+            new CustomEvent('rowselection', {
+                detail: { selectedRows: [table.data[awaiting]] }
+            })
+        );
+        await flushPromises();
+
+        const signOff = $(element, 'c-cwm-sign-off');
+        expect(signOff.recordId).toBe(NODES[awaiting].Id);
+        expect(signOff.status).toBe('Awaiting Sign-off');
+        signOff.dispatchEvent(new CustomEvent('signedoff'));
+        await flushPromises();
+        expect(refresh).toHaveBeenCalledTimes(1);
     });
 
     it('says when there is no run yet', async () => {
