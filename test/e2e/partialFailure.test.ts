@@ -17,7 +17,8 @@ const CASE_RULE = 'Cases_Need_Category';
 const DATA_OBJECTS = ['Account', 'Contact', 'Case', 'CaseComment'];
 
 /** The result of a run that ended with failures: sf puts it in `data`. */
-const resultOf = (run: RunJson): NonNullable<RunJson['result']> => (run.result ?? run.data) as NonNullable<RunJson['result']>;
+const resultOf = (run: RunJson): NonNullable<RunJson['result']> =>
+  (run.result ?? run.data) as NonNullable<RunJson['result']>;
 
 describe('partial failures are retried only for the rows that failed, once the cause is fixed (end to end)', function () {
   const tenant = generateTenant({ seed: 21, companies: 15 });
@@ -25,20 +26,30 @@ describe('partial failures are retried only for the rows that failed, once the c
   const ticketContact = (t: CwRecord): number | undefined => ref(t, 'contact')?.id as number | undefined;
   // Contacts of live companies that tickets name, so their cases depend on them.
   const refusedContacts = tenant.contacts
-    .filter((c) => liveCompany.has(ref(c, 'company')?.id as number) && tenant.tickets.some((t) => ticketContact(t) === c.id))
+    .filter(
+      (c) => liveCompany.has(ref(c, 'company')?.id as number) && tenant.tickets.some((t) => ticketContact(t) === c.id),
+    )
     .slice(0, 3)
     .map((c) => String(c.id));
   const refusedTickets = tenant.tickets
-    .filter((t) => liveCompany.has(ref(t, 'company')?.id as number) && !refusedContacts.includes(String(ticketContact(t))))
+    .filter(
+      (t) => liveCompany.has(ref(t, 'company')?.id as number) && !refusedContacts.includes(String(ticketContact(t))),
+    )
     .slice(0, 2)
     .map((t) => String(t.id));
-  const dependentTickets = tenant.tickets.filter((t) => refusedContacts.includes(String(ticketContact(t)))).map((t) => String(t.id));
+  const dependentTickets = tenant.tickets
+    .filter((t) => refusedContacts.includes(String(ticketContact(t))))
+    .map((t) => String(t.id));
   let h: Harness;
   let first: RunJson;
 
   /** LastModifiedDate of every migrated record, by object and CW id (comments by id). */
   const stamps = (): Map<string, unknown> =>
-    new Map(DATA_OBJECTS.flatMap((object) => h.org.records(object).map((r) => [`${object}:${String(r.CW_Id__c ?? r.Id)}`, r.LastModifiedDate])));
+    new Map(
+      DATA_OBJECTS.flatMap((object) =>
+        h.org.records(object).map((r) => [`${object}:${String(r.CW_Id__c ?? r.Id)}`, r.LastModifiedDate]),
+      ),
+    );
 
   before(async function () {
     expect(refusedContacts).to.have.length(3);
@@ -65,10 +76,16 @@ describe('partial failures are retried only for the rows that failed, once the c
   it('reports each refused record with the org’s reason, and loads the rest', () => {
     expect(first.status, JSON.stringify(first).slice(0, 800)).to.equal(1);
     const problems = readProblems(resultOf(first).reports!.problemsCsv).filter((p) => p.outcome === 'failed');
-    const failed = (kind: string): string[] => problems.filter((p) => p.sourceKind === kind).map((p) => p.sourceId).sort();
+    const failed = (kind: string): string[] =>
+      problems
+        .filter((p) => p.sourceKind === kind)
+        .map((p) => p.sourceId)
+        .sort();
     expect(failed('contact')).to.deep.equal([...refusedContacts].sort());
     expect(failed('ticket')).to.deep.equal([...refusedTickets].sort());
-    expect(problems.find((p) => p.sourceKind === 'contact')?.reason).to.contain('FIELD_CUSTOM_VALIDATION_EXCEPTION: This contact must be reviewed');
+    expect(problems.find((p) => p.sourceKind === 'contact')?.reason).to.contain(
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION: This contact must be reviewed',
+    );
     const contacts = new Set(h.org.records('Contact').map((c) => String(c.CW_Id__c)));
     for (const id of refusedContacts) expect(contacts.has(id), `contact ${id}`).to.equal(false);
     expect(contacts.size).to.equal(tenant.contacts.length - refusedContacts.length);
@@ -81,10 +98,13 @@ describe('partial failures are retried only for the rows that failed, once the c
     expect(run.Run_Id__c).to.equal(resultOf(first).runId);
     expect(run.Failures__c).to.equal(refusedContacts.length + refusedTickets.length);
     const counts = JSON.parse(String(run.Counts__c)) as Array<{ object: string; failed: number; inOrg: number }>;
-    expect(counts.find((c) => c.object === 'Contact')).to.include({ failed: 3, inOrg: h.org.records('Contact').length });
+    expect(counts.find((c) => c.object === 'Contact')).to.include({
+      failed: 3,
+      inOrg: h.org.records('Contact').length,
+    });
     const staged = h.org.records('CWM_Staged_Record__c').filter((s) => s.Status__c === 'Failed');
     expect(staged.map((s) => s.Staged_Key__c).sort()).to.deep.equal(
-      [...refusedContacts.map((id) => `contact-${id}`), ...refusedTickets.map((id) => `ticket-${id}`)].sort()
+      [...refusedContacts.map((id) => `contact-${id}`), ...refusedTickets.map((id) => `ticket-${id}`)].sort(),
     );
     for (const s of staged) {
       expect(short(s.Run__c)).to.equal(short(run.Id));
@@ -101,17 +121,27 @@ describe('partial failures are retried only for the rows that failed, once the c
     expect(second.status, JSON.stringify(second).slice(0, 800)).to.equal(0);
 
     const after = stamps();
-    const touched = [...after].filter(([key, stamp]) => before.has(key) && before.get(key) !== stamp).map(([key]) => key);
+    const touched = [...after]
+      .filter(([key, stamp]) => before.has(key) && before.get(key) !== stamp)
+      .map(([key]) => key);
     expect(touched.sort()).to.deep.equal(dependentTickets.map((id) => `Case:${id}`).sort());
     const added = [...after.keys()].filter((key) => !before.has(key));
     expect(added.filter((k) => !k.startsWith('CaseComment:')).sort()).to.deep.equal(
-      [...refusedContacts.map((id) => `Contact:${id}`), ...refusedTickets.map((id) => `Case:${id}`)].sort()
+      [...refusedContacts.map((id) => `Contact:${id}`), ...refusedTickets.map((id) => `Case:${id}`)].sort(),
     );
     // The refused cases' notes follow them as comments, and no other comment is sent again.
     const commentParents = new Set(
-      h.org.records('CaseComment').filter((c) => added.includes(`CaseComment:${String(c.Id)}`)).map((c) => short(c.ParentId))
+      h.org
+        .records('CaseComment')
+        .filter((c) => added.includes(`CaseComment:${String(c.Id)}`))
+        .map((c) => short(c.ParentId)),
     );
-    const refusedCaseIds = new Set(h.org.records('Case').filter((c) => refusedTickets.includes(String(c.CW_Id__c))).map((c) => short(c.Id)));
+    const refusedCaseIds = new Set(
+      h.org
+        .records('Case')
+        .filter((c) => refusedTickets.includes(String(c.CW_Id__c)))
+        .map((c) => short(c.Id)),
+    );
     for (const parent of commentParents) expect(refusedCaseIds.has(parent)).to.equal(true);
     const contactIds = new Map(h.org.records('Contact').map((c) => [String(c.CW_Id__c), short(c.Id)]));
     for (const c of h.org.records('Case').filter((r) => dependentTickets.includes(String(r.CW_Id__c)))) {

@@ -9,7 +9,15 @@ import { parse } from 'csv-parse/sync';
 import { startCwEmulator, type CwEmulator } from '../cw-emulator/server.js';
 import { salesforceUsersFor } from '../cw-emulator/generator.js';
 import type { Tenant } from '../cw-emulator/types.js';
-import { diffSnapshots, startOrgEmulator, type OrgEmulator, type OrgEmulatorOptions, type OrgSnapshot } from '../org-emulator/index.js';
+import {
+  diffLines,
+  diffSnapshots,
+  startOrgEmulator,
+  type OrgEmulator,
+  type OrgEmulatorOptions,
+  type OrgSnapshot,
+  type RecordEntry,
+} from '../org-emulator/index.js';
 import { linkPlugin, loginWithToken, runSfJson, sfEnvironment } from '../../scripts/lib/sfCli.js';
 
 export interface Harness {
@@ -87,17 +95,16 @@ export function readProblems(file: string): ProblemLine[] {
 /** Ids compare by their first 15 characters, as Salesforce's do. */
 export const short = (id: unknown): string => String(id ?? '').slice(0, 15);
 
+/** A run record a rollback listed as kept in the org as the run's history. */
+export const keptRunRecord =
+  (kept: string[]) =>
+  (entry: RecordEntry): boolean =>
+    entry.sobject === 'CWM_Run__c' && kept.some((id) => short(id) === short(entry.id));
+
 /**
- * Every difference between two snapshots, as readable lines (empty when the org is as it was).
- * `kept` are the run records a rollback listed as kept in the org as the run's history; they were
- * added by the run and are no difference.
+ * Every difference between two snapshots, as readable lines (empty when the org is as it was);
+ * `kept` are the run records the rollback listed, which the run added and the rollback keeps.
  */
 export function differences(before: OrgSnapshot, after: OrgSnapshot, kept: string[] = []): string[] {
-  const diff = diffSnapshots(before, after);
-  const isKept = (sobject: string, id: string): boolean => sobject === 'CWM_Run__c' && kept.some((k) => short(k) === short(id));
-  return [
-    ...diff.added.filter((r) => !isKept(r.sobject, r.id)).map((r) => `${r.sobject} ${r.id} was added`),
-    ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
-    ...diff.changed.flatMap((c) => c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`)),
-  ];
+  return diffLines(diffSnapshots(before, after), keptRunRecord(kept));
 }

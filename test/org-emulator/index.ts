@@ -110,7 +110,7 @@ export type OrgEmulator = {
 
 export type { FaultRule } from './faults.js';
 export type { ValidationRule } from './org-context.js';
-export { diffSnapshots, type OrgSnapshot, type SnapshotDiff } from './snapshot.js';
+export { diffLines, diffSnapshots, type OrgSnapshot, type RecordEntry, type SnapshotDiff } from './snapshot.js';
 
 /**
  * Starts an emulated Salesforce org on 127.0.0.1 that the sf CLI, jsforce and plain HTTP clients can use unchanged.

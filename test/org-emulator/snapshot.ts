@@ -106,3 +106,15 @@ function changedFields(
   const touched = new Set(changes.map((c) => c.field));
   return changes.filter((c) => !(derived[c.field] ?? []).some((source) => touched.has(source)));
 }
+
+/**
+ * A diff as readable lines, one per record added or removed and one per changed field; empty when
+ * the org is as it was. `skipAdded` leaves out added records a test expects (users, say).
+ */
+export function diffLines(diff: SnapshotDiff, skipAdded: (entry: RecordEntry) => boolean = (): boolean => false): string[] {
+  return [
+    ...diff.added.filter((r) => !skipAdded(r)).map((r) => `${r.sobject} ${r.id} was added`),
+    ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
+    ...diff.changed.flatMap((c) => c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`)),
+  ];
+}

@@ -34,7 +34,16 @@ export interface LoadContext {
   stats: Map<string, ObjectStats>;
   /** Ids of every source company and contact (the whole tenant, even in a sample run). */
   sourceIds?: SourceIds;
+  /** What pre-flight does with a row it predicts the org will refuse; see MigrationOptions. */
+  preflight?: PreflightMode;
 }
+
+/**
+ * `hold`: a row pre-flight predicts the org will refuse is reported and not sent. `predict`: it is
+ * sent anyway and the prediction is reported beside the org's answer, to check pre-flight itself
+ * against an org.
+ */
+export type PreflightMode = 'hold' | 'predict';
 
 export function statsFor(ctx: LoadContext, object: string): ObjectStats {
   let stats = ctx.stats.get(object);

@@ -28,6 +28,9 @@ export function describeOf(ctx: LoadContext, object: string): ObjectDescribe {
   return describe;
 }
 
+/** How a prediction reads in the report when the row is sent anyway (pre-flight mode `predict`). */
+export const PREDICTED = 'Pre-flight predicts';
+
 /** Keeps the rows the org will take; the others get a "failed" line with the error it would give. */
 function passPreflight(
   ctx: LoadContext,
@@ -40,6 +43,12 @@ function passPreflight(
   return items.filter((item) => {
     const errors = preflightRow(ctx.org, describe, item.row, existing.has(String(item.id)) ? 'update' : 'insert');
     if (errors.length === 0) return true;
+    if (ctx.preflight === 'predict') {
+      for (const e of errors) {
+        ctx.problems.add({ outcome: 'flagged', sourceKind, sourceId: item.id, object, field: e.field, reason: `${PREDICTED} ${e.code}: ${e.message}` });
+      }
+      return true;
+    }
     statsFor(ctx, object).failed++;
     for (const e of errors) {
       ctx.problems.add({

@@ -29,7 +29,7 @@ import { sampleSlice } from './sample.js';
 import { handleDeletions, type DeletedPolicy } from './deletions.js';
 import { verifyMigration, type VerifyResult } from '../verify/verify.js';
 import { preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
-import type { LoadContext, ObjectStats, Progress } from './context.js';
+import type { LoadContext, ObjectStats, PreflightMode, Progress } from './context.js';
 import { Journal } from './journal.js';
 import { createPlaceholderUsers } from './placeholderUsers.js';
 import { createQueues } from './queues.js';
@@ -61,6 +61,8 @@ export interface MigrationOptions {
   deleted?: DeletedPolicy;
   /** A delta pass: only for a tenant with an earlier run in the work store. */
   deltaOnly?: boolean;
+  /** What pre-flight does with rows it predicts the org will refuse; `hold` (not sent) unless told. */
+  preflight?: PreflightMode;
   /** Read a folder of ConnectWise CSV exports instead of the API. */
   csvExport?: { dir: string; timeZone: string; dateOrder?: DateOrder };
   progress: Progress;
@@ -239,6 +241,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         options.progress(phase, done, total);
       },
       stats: new Map<string, ObjectStats>(),
+      preflight: options.preflight ?? 'hold',
       sourceIds: {
         companies: new Set(source.companies.map((c) => String(c.id))),
         contacts: new Set(source.contacts.map((c) => String(c.id))),

@@ -27,7 +27,12 @@ const PHASE_LENGTH = 80;
 const ERROR_LENGTH = 32_768;
 
 /** The object each staged kind becomes, where the journal finds what landed. */
-const OBJECT_OF: Record<string, string> = { company: 'Account', contact: 'Contact', agreement: 'ServiceContract', ticket: 'Case' };
+const OBJECT_OF: Record<string, string> = {
+  company: 'Account',
+  contact: 'Contact',
+  agreement: 'ServiceContract',
+  ticket: 'Case',
+};
 
 async function hasObject(conn: Connection, object: string): Promise<boolean> {
   try {
@@ -39,7 +44,9 @@ async function hasObject(conn: Connection, object: string): Promise<boolean> {
 }
 
 const warn = (what: string, error: unknown): Promise<void> =>
-  Lifecycle.getInstance().emitWarning(`${what} in the org's Run Monitor: ${error instanceof Error ? error.message : String(error)}`);
+  Lifecycle.getInstance().emitWarning(
+    `${what} in the org's Run Monitor: ${error instanceof Error ? error.message : String(error)}`,
+  );
 
 /** A source record's outcome in one run, from its problem lines and the journal. */
 interface Outcome {
@@ -51,10 +58,15 @@ interface Outcome {
 type StagedMarks = { Status__c: string | null; Target_Id__c: string | null; Error__c: string | null };
 
 const sameMarks = (a: StagedMarks, b: StagedMarks): boolean =>
-  a.Status__c === b.Status__c && (a.Target_Id__c ?? '').slice(0, 15) === (b.Target_Id__c ?? '').slice(0, 15) && (a.Error__c ?? null) === (b.Error__c ?? null);
+  a.Status__c === b.Status__c &&
+  (a.Target_Id__c ?? '').slice(0, 15) === (b.Target_Id__c ?? '').slice(0, 15) &&
+  (a.Error__c ?? null) === (b.Error__c ?? null);
 
 function problemText(lines: Problem[]): string {
-  return lines.map((p) => `${p.object}${p.field ? `.${p.field}` : ''}: ${p.reason}`).join('\n').slice(0, ERROR_LENGTH);
+  return lines
+    .map((p) => `${p.object}${p.field ? `.${p.field}` : ''}: ${p.reason}`)
+    .join('\n')
+    .slice(0, ERROR_LENGTH);
 }
 
 export class RunLedger {
@@ -64,7 +76,7 @@ export class RunLedger {
 
   private constructor(
     private readonly conn: Connection | undefined,
-    private readonly runId: string
+    private readonly runId: string,
   ) {}
 
   /** The ledger of one run; a ledger that writes nothing where the package is not deployed. */
@@ -77,7 +89,7 @@ export class RunLedger {
     if (runIds.length === 0 || !(await hasObject(conn, RUN_OBJECT))) return new Set();
     const rows = await queryAll<{ Run_Id__c: string }>(
       conn,
-      `SELECT Run_Id__c FROM ${RUN_OBJECT} WHERE Status__c = 'Signed Off' AND Run_Id__c IN (${runIds.map((id) => `'${id}'`).join(',')})`
+      `SELECT Run_Id__c FROM ${RUN_OBJECT} WHERE Status__c = 'Signed Off' AND Run_Id__c IN (${runIds.map((id) => `'${id}'`).join(',')})`,
     );
     return new Set(rows.map((r) => r.Run_Id__c));
   }
@@ -87,7 +99,12 @@ export class RunLedger {
     if (runIds.length === 0 || !(await hasObject(conn, RUN_OBJECT))) return [];
     const rows = runIds.map((id) => ({ Run_Id__c: id, Status__c: status }));
     try {
-      const results = await sendCollections(conn, { object: RUN_OBJECT, operation: 'upsert', externalIdField: 'Run_Id__c', rows });
+      const results = await sendCollections(conn, {
+        object: RUN_OBJECT,
+        operation: 'upsert',
+        externalIdField: 'Run_Id__c',
+        rows,
+      });
       const refused = results.filter((r) => !r.success);
       if (refused.length > 0) await warn(`Could not set ${refused.length} runs to ${status}`, refused[0].error);
       return results.flatMap((r) => (r.success && r.id ? [r.id] : []));
@@ -98,7 +115,12 @@ export class RunLedger {
   }
 
   public async start(startedBy: string): Promise<void> {
-    await this.upsert({ Status__c: 'Running', Phase__c: 'Starting', Started__c: new Date().toISOString(), Started_By__c: startedBy.slice(0, 80) });
+    await this.upsert({
+      Status__c: 'Running',
+      Phase__c: 'Starting',
+      Started__c: new Date().toISOString(),
+      Started_By__c: startedBy.slice(0, 80),
+    });
   }
 
   /** Notes the phase the run is in; sent in the background, one write per new phase. */
@@ -134,12 +156,16 @@ export class RunLedger {
       const outcomes = this.outcomes(source, problems, journal);
       const staged = await queryAll<StagedMarks & { Staged_Key__c: string }>(
         this.conn,
-        `SELECT Staged_Key__c, Status__c, Target_Id__c, Error__c FROM ${STAGED_OBJECT}`
+        `SELECT Staged_Key__c, Status__c, Target_Id__c, Error__c FROM ${STAGED_OBJECT}`,
       );
       const known = new Map(staged.map((s) => [s.Staged_Key__c, s]));
       const rows: StagingRow[] = [];
       for (const [key, outcome] of outcomes) {
-        const marks = { Status__c: outcome.status, Target_Id__c: outcome.targetId ?? null, Error__c: outcome.error ?? null };
+        const marks = {
+          Status__c: outcome.status,
+          Target_Id__c: outcome.targetId ?? null,
+          Error__c: outcome.error ?? null,
+        };
         const now = known.get(key);
         // Run__c names the run that last changed the record: an unchanged outcome keeps its run.
         if (now && sameMarks(now, marks)) continue;
@@ -177,8 +203,10 @@ export class RunLedger {
         const key = `${kind}-${id}`;
         const own = lines.get(key) ?? [];
         const failed = own.filter((p) => p.outcome === 'failed');
-        if (failed.length > 0) outcomes.set(key, { status: 'Failed', error: problemText(failed), targetId: landed.get(String(id)) });
-        else if (own.length > 0 && !landed.has(String(id))) outcomes.set(key, { status: 'Skipped', error: problemText(own) });
+        if (failed.length > 0)
+          outcomes.set(key, { status: 'Failed', error: problemText(failed), targetId: landed.get(String(id)) });
+        else if (own.length > 0 && !landed.has(String(id)))
+          outcomes.set(key, { status: 'Skipped', error: problemText(own) });
         else if (landed.has(String(id))) outcomes.set(key, { status: 'Loaded', targetId: landed.get(String(id)) });
       }
     }

@@ -22,22 +22,37 @@ export interface StagingTarget {
 const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Text the org keeps empty reads back as null. */
-const sameValue = (a: unknown, b: unknown): boolean => (a === '' ? null : (a ?? null)) === (b === '' ? null : (b ?? null));
+const sameValue = (a: unknown, b: unknown): boolean =>
+  (a === '' ? null : (a ?? null)) === (b === '' ? null : (b ?? null));
 
 /** Records of the object with these keys, read with the given fields. */
-async function readByKey(conn: Connection, target: StagingTarget, keys: string[], fields: string[]): Promise<Array<Record<string, unknown>>> {
+async function readByKey(
+  conn: Connection,
+  target: StagingTarget,
+  keys: string[],
+  fields: string[],
+): Promise<Array<Record<string, unknown>>> {
   const select = [...new Set(['Id', target.keyField, ...fields])].join(', ');
   const found: Array<Record<string, unknown>> = [];
   for (let start = 0; start < keys.length; start += 200) {
     const chunk = keys.slice(start, start + 200);
     // eslint-disable-next-line no-await-in-loop
-    found.push(...(await queryAll<Record<string, unknown>>(conn, `SELECT ${select} FROM ${target.object} WHERE ${target.keyField} IN (${chunk.map(quote).join(',')})`)));
+    found.push(
+      ...(await queryAll<Record<string, unknown>>(
+        conn,
+        `SELECT ${select} FROM ${target.object} WHERE ${target.keyField} IN (${chunk.map(quote).join(',')})`,
+      )),
+    );
   }
   return found;
 }
 
 /** Finds staging records again by their key: how an interrupted run's writes are settled. */
-export async function findByKey(conn: Connection, target: StagingTarget, keys: string[]): Promise<Array<{ matchKey: string; sfId: string }>> {
+export async function findByKey(
+  conn: Connection,
+  target: StagingTarget,
+  keys: string[],
+): Promise<Array<{ matchKey: string; sfId: string }>> {
   const rows = await readByKey(conn, target, keys, []);
   return rows.map((r) => ({ matchKey: String(r[target.keyField]), sfId: String(r.Id) }));
 }
@@ -47,7 +62,7 @@ export async function upsertForRun(
   conn: Connection,
   target: StagingTarget,
   rows: StagingRow[],
-  run: { journal: Journal; runId: string }
+  run: { journal: Journal; runId: string },
 ): Promise<RowResult[]> {
   if (rows.length === 0) return [];
   const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -58,23 +73,46 @@ export async function upsertForRun(
   const send: Array<{ index: number; row: StagingRow; before?: Record<string, unknown> }> = [];
   rows.forEach((row, index) => {
     const before = byKey.get(String(row[target.keyField]));
-    if (before && Object.keys(row).every((f) => sameValue(before[f], row[f]))) results[index] = { index, success: true, id: String(before.Id), created: false };
+    if (before && Object.keys(row).every((f) => sameValue(before[f], row[f])))
+      results[index] = { index, success: true, id: String(before.Id), created: false };
     else send.push({ index, row, before });
   });
   if (send.length === 0) return results;
   run.journal.saveBeforeImages(
     run.runId,
     target.object,
-    send.flatMap(({ row, before }) => (before ? [{ sfId: String(before.Id), values: Object.fromEntries(['Id', ...Object.keys(row)].map((f) => [f, before[f] ?? null])) }] : []))
+    send.flatMap(({ row, before }) =>
+      before
+        ? [
+            {
+              sfId: String(before.Id),
+              values: Object.fromEntries(['Id', ...Object.keys(row)].map((f) => [f, before[f] ?? null])),
+            },
+          ]
+        : [],
+    ),
   );
-  const pending = send.map((s) => ({ sourceKey: String(s.row[target.keyField]), matchKey: String(s.row[target.keyField]), existed: s.before !== undefined }));
+  const pending = send.map((s) => ({
+    sourceKey: String(s.row[target.keyField]),
+    matchKey: String(s.row[target.keyField]),
+    existed: s.before !== undefined,
+  }));
   await run.journal.writeAhead(run.runId, target.object, pending, async () => {
-    const sent = await sendCollections(conn, { object: target.object, operation: 'upsert', externalIdField: target.keyField, rows: send.map((s) => s.row) });
+    const sent = await sendCollections(conn, {
+      object: target.object,
+      operation: 'upsert',
+      externalIdField: target.keyField,
+      rows: send.map((s) => s.row),
+    });
     sent.forEach((r, i) => (results[send[i].index] = { ...r, index: send[i].index }));
     run.journal.recordWrites(
       run.runId,
       target.object,
-      sent.flatMap((r, i) => (r.success && r.id ? [{ sourceKey: pending[i].sourceKey, sfId: r.id, created: r.created ?? !pending[i].existed }] : []))
+      sent.flatMap((r, i) =>
+        r.success && r.id
+          ? [{ sourceKey: pending[i].sourceKey, sfId: r.id, created: r.created ?? !pending[i].existed }]
+          : [],
+      ),
     );
   });
   return results;

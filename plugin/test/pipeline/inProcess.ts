@@ -13,15 +13,16 @@ import {
   diffSnapshots,
   startOrgEmulator,
   type OrgEmulator,
+  type OrgEmulatorOptions,
   type OrgSnapshot,
 } from '../../../test/org-emulator/index.js';
-import type { RecordEntry } from '../../../test/org-emulator/snapshot.js';
+import { diffLines, type RecordEntry } from '../../../test/org-emulator/snapshot.js';
 import { connectWithToken } from '../../src/salesforce/connect.js';
 import { Journal } from '../../src/pipeline/journal.js';
 import { rollbackRun, type RollbackResult } from '../../src/pipeline/rollback.js';
 import { listRuns } from '../../src/pipeline/runJournals.js';
-import { runMigration, type MigrationResult } from '../../src/pipeline/runMigration.js';
-import { stageMapping, type StageResult } from '../../src/staging/stage.js';
+import { runMigration, type MigrationOptions, type MigrationResult } from '../../src/pipeline/runMigration.js';
+import { stageMapping, type StageOptions, type StageResult } from '../../src/staging/stage.js';
 import { openDatabase } from '../../src/store/database.js';
 
 export interface InProcess {
@@ -30,8 +31,8 @@ export interface InProcess {
   conn: Connection;
   workDir: string;
   /** `sf cw migrate stage` without staged records: the mapping decisions into the org. */
-  stage(): Promise<StageResult>;
-  migrate(): Promise<MigrationResult>;
+  stage(options?: Partial<StageOptions>): Promise<StageResult>;
+  migrate(options?: Partial<MigrationOptions>): Promise<MigrationResult>;
   rollback(runId: string, force?: boolean): Promise<RollbackResult>;
   /** Run ids in the work store, oldest first. */
   runIds(): string[];
@@ -40,10 +41,10 @@ export interface InProcess {
   close(): Promise<void>;
 }
 
-export async function startInProcess(tenant: Tenant): Promise<InProcess> {
+export async function startInProcess(tenant: Tenant, orgOptions: OrgEmulatorOptions = { allowInactiveOwners: true }): Promise<InProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cwm-inproc-'));
   const cw = await startCwEmulator({ tenant });
-  const org = await startOrgEmulator({ allowInactiveOwners: true });
+  const org = await startOrgEmulator(orgOptions);
   org.seed(
     'User',
     salesforceUsersFor(tenant).map((u) => ({ ...u, IsActive: true, Alias: u.Username.slice(0, 8) })),
@@ -63,7 +64,7 @@ export async function startInProcess(tenant: Tenant): Promise<InProcess> {
     org,
     conn,
     workDir,
-    stage: () =>
+    stage: (options = {}) =>
       stageMapping({
         conn,
         connectwise,
@@ -72,8 +73,9 @@ export async function startInProcess(tenant: Tenant): Promise<InProcess> {
         sampleSize: 0,
         unmatchedMembers: 'placeholder',
         progress: () => undefined,
+        ...options,
       }),
-    migrate: () =>
+    migrate: (options = {}) =>
       runMigration({
         conn,
         connectwise,
@@ -83,6 +85,7 @@ export async function startInProcess(tenant: Tenant): Promise<InProcess> {
         confidence: 0.5,
         unmatchedMembers: 'placeholder',
         progress: () => undefined,
+        ...options,
       }),
     rollback: (runId, force = false) => rollbackRun({ conn, workDir, runId, force, progress: () => undefined }),
     runIds,
@@ -123,19 +126,15 @@ export function failJournal<K extends 'recordWrites' | 'recordRollback'>(
 
 /**
  * Every difference between two snapshots of an org, as readable lines. Users are never deleted, so
- * users added (and the profile's permission set assignment each gets) are left out.
+ * users added (and the profile's permission set assignment each gets) are left out, and so are the
+ * run records `kept`, which a rollback keeps as the runs' history and lists.
  */
-export function differences(before: OrgSnapshot, after: OrgSnapshot): string[] {
+export function differences(before: OrgSnapshot, after: OrgSnapshot, kept: string[] = []): string[] {
   const diff = diffSnapshots(before, after);
   const addedUsers = new Set(diff.added.filter((r) => r.sobject === 'User').map((r) => r.id.slice(0, 15)));
   const userOwned = (r: RecordEntry): boolean =>
     r.sobject === 'User' ||
     (r.sobject === 'PermissionSetAssignment' && addedUsers.has(String(r.record.AssigneeId).slice(0, 15)));
-  return [
-    ...diff.added.filter((r) => !userOwned(r)).map((r) => `${r.sobject} ${r.id} was added`),
-    ...diff.removed.map((r) => `${r.sobject} ${r.id} is gone`),
-    ...diff.changed.flatMap((c) =>
-      c.fields.map((f) => `${c.sobject} ${c.id}.${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`),
-    ),
-  ];
+  const keptRun = (r: RecordEntry): boolean => r.sobject === 'CWM_Run__c' && kept.some((id) => id.slice(0, 15) === r.id.slice(0, 15));
+  return diffLines(diff, (r) => userOwned(r) || keptRun(r));
 }
