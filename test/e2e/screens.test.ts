@@ -3,7 +3,8 @@
  * decisions into the org emulator, the Mapping Workspace (the real components, served by the
  * preview) changes a board's queue, skips a board, creates a queue for a third, changes a status
  * value and accepts the rest at 50 %; then `sf cw migrate run`, without --auto-confirm, must find
- * every decision made and load the cases the way the screens said. A screenshot of each tab is
+ * every decision made and load the cases the way the screens said, and the Run Monitor must show
+ * that run with the counts the org holds. A screenshot of each tab is
  * kept in test-output/screens/. Without Chromium the suite is skipped and says so.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -43,6 +44,7 @@ describe('the mapping screens on a staged tenant, and the run that follows them 
   let browser: Browser;
   let page: Page;
   let otherQueueId: string;
+  let runId: string;
   const pageErrors: string[] = [];
 
   before(async function () {
@@ -200,5 +202,20 @@ describe('the mapping screens on a staged tenant, and the run that follows them 
       const owner = userOf(ref(t, 'owner')?.identifier) ?? queueOf[boardId];
       if (owner) expect(short(c!.OwnerId), `ticket ${t.id} owner`).to.equal(short(owner));
     }
+    runId = String(json.result?.runId);
+  });
+
+  it('shows the run in the Run Monitor, with its counts per object as the org holds them', async () => {
+    await page.goto(`${server.url}?view=runs`);
+    const monitor = page.locator('c-cwm-run-monitor');
+    await monitor.locator('h2', { hasText: `Run ${runId}: Completed` }).waitFor();
+    const rows = await monitor.locator('c-cwm-run-counts tbody tr').allInnerTexts();
+    const cells = (object: string): string[] | undefined =>
+      rows.map((r) => r.split('\t').map((cell) => cell.trim())).find((r) => r[0] === object);
+    // The last column is "In org"; the org's own count of migrated cases and accounts.
+    expect(cells('Case')?.at(-1)).to.equal(String(h.org.records('Case').filter((c) => c.CW_Id__c != null).length));
+    expect(cells('Account')?.at(-1)).to.equal(String(h.org.records('Account').filter((a) => a.CW_Id__c != null).length));
+    await page.screenshot({ path: join(SCREENS, 'run-monitor.png'), fullPage: true });
+    expect(pageErrors).to.deep.equal([]);
   });
 });

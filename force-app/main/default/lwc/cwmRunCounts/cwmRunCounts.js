@@ -7,6 +7,7 @@ const NUMBERS = [
     ['unchanged', 'Unchanged'],
     ['failed', 'Failed'],
     ['skipped', 'Skipped'],
+    ['deleted', 'Deleted'],
     ['adjusted', 'Adjusted'],
     ['inOrg', 'In org']
 ].map(([fieldName, label]) => ({ label, fieldName, type: 'number' }));

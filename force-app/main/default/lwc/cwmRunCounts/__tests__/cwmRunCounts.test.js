@@ -29,6 +29,7 @@ describe('c-cwm-run-counts', () => {
             'unchanged',
             'failed',
             'skipped',
+            'deleted',
             'adjusted',
             'inOrg'
         ]);
