@@ -1,8 +1,8 @@
 /**
  * Browser test of the mapping workspace: the real components, Salesforce's base components and SLDS in headless
  * Chromium, reading and writing the org emulator over REST. It changes a board's queue and a status value, accepts the
- * rest at or above 80%, checks the decisions in the emulator's records and saves a screenshot per tab to
- * preview/output/. Prints one result line; exits non-zero on failure.
+ * rest at or above 80%, signs a sample run off in the Run Monitor, checks the decisions and the run in the
+ * emulator's records and saves a screenshot per tab to preview/output/. Prints one result line; exits non-zero on failure.
  *
  * npx tsx preview/browser-test.ts
  */
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startOrgEmulator, type OrgEmulator } from '../test/org-emulator/index.js';
 import { ensureBuilt } from './build.js';
-import { mappingDecisions } from './demo-data.js';
+import { mappingDecisions, SAMPLE_RUN } from './demo-data.js';
 import { seedDemo } from './seed.js';
 import { startPreviewServer, type PreviewServer } from './server.js';
 
@@ -66,6 +66,11 @@ async function drive(page: Page, url: string): Promise<number> {
   await page.goto(`${url}?view=runs`);
   await page.locator('c-cwm-run-failures lightning-datatable').waitFor();
   await page.screenshot({ path: join(OUTPUT, 'run-monitor.png'), fullPage: true });
+  // The sample run awaiting sign-off: select it and sign it off.
+  await page.locator('c-cwm-run-monitor tr', { hasText: SAMPLE_RUN }).locator('label').first().click();
+  await page.locator('c-cwm-sign-off lightning-button button', { hasText: 'Sign off sample' }).click();
+  await page.locator('c-cwm-sign-off .cwm-signed-off').waitFor();
+  await page.screenshot({ path: join(OUTPUT, 'run-monitor-signed-off.png'), fullPage: true });
   return Number(/(\d+)/.exec(accepted ?? '')?.[1] ?? -1);
 }
 
@@ -104,7 +109,9 @@ function verify(org: OrgEmulator, accepted: number): string[] {
     stillOpen.length === mappingDecisions.length - expected.length - 2,
     `${stillOpen.length} decisions still open, expected ${mappingDecisions.length - expected.length - 2}`,
   );
-  return [`board:7 → Professional Services`, 'status:17 → Escalated', `${accepted} accepted at ${THRESHOLD}%`];
+  const sample = org.records('CWM_Run__c').find((r) => r.Run_Id__c === SAMPLE_RUN);
+  check(sample?.Status__c === 'Signed Off', `the sample run should be signed off, is ${String(sample?.Status__c)}`);
+  return [`board:7 → Professional Services`, 'status:17 → Escalated', `${accepted} accepted at ${THRESHOLD}%`, 'sample signed off'];
 }
 
 async function main(): Promise<string> {
@@ -141,7 +148,7 @@ async function main(): Promise<string> {
     check(consoleErrors.length === 0, `browser console errors: ${consoleErrors.join(' | ')}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const build = buildMs ? `build ${(buildMs / 1000).toFixed(1)} s` : 'build up to date';
-    return `${checks.join(', ')}; 6 screenshots in preview/output (${seconds} s, ${build})`;
+    return `${checks.join(', ')}; 7 screenshots in preview/output (${seconds} s, ${build})`;
   } finally {
     await browser?.close();
     await server?.close();

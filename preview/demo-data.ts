@@ -226,6 +226,9 @@ export const mappingDecisions: Row[] = (
   ] as DecisionSpec[]
 ).map(decision);
 
+/** A sample run waiting for the admin to sign it off in the Run Monitor. */
+export const SAMPLE_RUN = '20250227-1105-e5f6';
+
 export const runs: Row[] = [
   {
     Run_Id__c: '20250301-0915-a1b2',
@@ -280,6 +283,19 @@ export const runs: Row[] = [
     Started_By__c: 'admin@northwind-msp.com',
     Failures__c: 0,
     Counts__c: '[]',
+  },
+  {
+    Run_Id__c: SAMPLE_RUN,
+    Status__c: 'Awaiting Sign-off',
+    Phase__c: 'Finished',
+    Started__c: '2025-02-27T11:05:00.000Z',
+    Finished__c: '2025-02-27T11:07:40.000Z',
+    Started_By__c: 'admin@northwind-msp.com',
+    Failures__c: 0,
+    Counts__c: JSON.stringify([
+      { object: 'Account', read: 5, created: 5, updated: 0, unchanged: 0, failed: 0, skipped: 0, deleted: 0, adjusted: 0, inOrg: 5 },
+      { object: 'Case', read: 61, created: 61, updated: 0, unchanged: 0, failed: 0, skipped: 0, deleted: 0, adjusted: 2, inOrg: 61 },
+    ]),
   },
 ];
 

@@ -25,6 +25,25 @@ const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replac
 const sameValue = (a: unknown, b: unknown): boolean =>
   (a === '' ? null : (a ?? null)) === (b === '' ? null : (b ?? null));
 
+/**
+ * Quoted keys in IN lists of at most 200 keys and about 4,000 characters: a query travels in the
+ * URL of a GET, and long URLs are refused (414) before Salesforce's own SOQL limits are reached.
+ */
+function inLists(keys: string[]): string[] {
+  const lists: string[][] = [[]];
+  let length = 0;
+  for (const key of keys.map(quote)) {
+    const current = lists[lists.length - 1];
+    if (current.length > 0 && (current.length === 200 || length + key.length > 4000)) {
+      lists.push([]);
+      length = 0;
+    }
+    lists[lists.length - 1].push(key);
+    length += key.length + 1;
+  }
+  return lists.filter((list) => list.length > 0).map((list) => list.join(','));
+}
+
 /** Records of the object with these keys, read with the given fields. */
 async function readByKey(
   conn: Connection,
@@ -34,13 +53,12 @@ async function readByKey(
 ): Promise<Array<Record<string, unknown>>> {
   const select = [...new Set(['Id', target.keyField, ...fields])].join(', ');
   const found: Array<Record<string, unknown>> = [];
-  for (let start = 0; start < keys.length; start += 200) {
-    const chunk = keys.slice(start, start + 200);
+  for (const list of inLists(keys)) {
     // eslint-disable-next-line no-await-in-loop
     found.push(
       ...(await queryAll<Record<string, unknown>>(
         conn,
-        `SELECT ${select} FROM ${target.object} WHERE ${target.keyField} IN (${chunk.map(quote).join(',')})`,
+        `SELECT ${select} FROM ${target.object} WHERE ${target.keyField} IN (${list})`,
       )),
     );
   }

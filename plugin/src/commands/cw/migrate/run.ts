@@ -9,7 +9,7 @@ import { summaryTable } from '../../../report/writeReports.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@cw-migrate/plugin', 'run');
 
-export type RunResult = MigrationResult;
+export type CwMigrateRunResult = MigrationResult;
 
 const confidence = Flags.custom<number>({
   parse: async (input: string) => {
@@ -19,7 +19,7 @@ const confidence = Flags.custom<number>({
   },
 });
 
-export default class CwMigrateRun extends SfCommand<RunResult> {
+export default class CwMigrateRun extends SfCommand<CwMigrateRunResult> {
   public static readonly summary = messages.getMessage('summary');
   public static readonly description = messages.getMessage('description');
   public static readonly examples = messages.getMessages('examples');
@@ -59,7 +59,7 @@ export default class CwMigrateRun extends SfCommand<RunResult> {
   /** `delta` is this command for a tenant migrated before: it refuses a first run. */
   protected deltaOnly = false;
 
-  public async run(): Promise<RunResult> {
+  public async run(): Promise<CwMigrateRunResult> {
     const { flags } = await this.parse(CwMigrateRun);
     const csvExport = flags['cw-export-dir']
       ? { dir: flags['cw-export-dir'], timeZone: flags['cw-export-time-zone'], dateOrder: flags['cw-export-date-order'] }
