@@ -237,6 +237,11 @@ export class Journal {
     this.db.prepare('UPDATE runs SET status = ? WHERE run_id = ?').run(status, runId);
   }
 
+  /** Whether a run created or updated anything in the org. */
+  public wroteAnything(runId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM run_actions WHERE run_id = ? LIMIT 1').get(runId) !== undefined;
+  }
+
   /** What a run did to one object: the ids it created or updated. */
   public actions(runId: string, object: string, action: 'created' | 'updated'): Array<{ sfId: string; sourceKey: string }> {
     const rows = this.db

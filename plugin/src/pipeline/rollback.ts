@@ -66,6 +66,11 @@ export interface RollbackResult {
   runRecords: string[];
   /** Records changed in Salesforce after the run finished. */
   changedAfterRun: ChangedRecord[];
+  /**
+   * Later runs that wrote to the org and are not rolled back. They may rely on what this run made
+   * (cases owned by its queues, contacts under its accounts), so they go first, newest first.
+   */
+  laterRuns: string[];
   failures: Array<{ object: string; id: string; error: string }>;
 }
 
@@ -118,6 +123,7 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
     deactivatedUsers: [],
     runRecords: [],
     changedAfterRun: [],
+    laterRuns: [],
     failures: [],
   };
   try {
@@ -128,6 +134,12 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
       const done = journal.rolledBack(options.runId, object);
       return journal.actions(options.runId, object, action).map((a) => a.sfId).filter((id) => !done.has(id));
     };
+    result.laterRuns = journal
+      .runs()
+      .filter((r) => r.started > run.started && r.status !== 'Rolled Back' && journal.wroteAnything(r.runId))
+      .map((r) => r.runId)
+      .reverse();
+    if (result.laterRuns.length > 0) return { ...result, status: 'Refused' };
     if (run.finished && !options.force) {
       for (const object of CHECKED) {
         // A restore an interrupted rollback sent without booking changed its record itself.

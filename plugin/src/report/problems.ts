@@ -46,11 +46,17 @@ export interface ProblemGroup {
   records: number;
 }
 
+/** A 15- or 18-character Salesforce id (it has a digit; words of that length have none). */
+const SALESFORCE_ID = /\b(?=[A-Za-z]*\d)[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?\b/g;
+
 /** Groups problem lines by outcome, object, field and the shape of their reason; largest first. */
 export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
   const groups = new Map<string, ProblemGroup>();
   for (const p of problems) {
-    const reason = p.reason.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
+    const reason = p.reason
+      .replace(/"[^"]*"/g, '"…"')
+      .replace(SALESFORCE_ID, '<id>')
+      .replace(/\b\d+\b/g, 'N');
     const key = [p.outcome, p.object, p.field ?? '', reason].join('\u0000');
     const group = groups.get(key) ?? { outcome: p.outcome, object: p.object, field: p.field ?? '', reason, records: 0 };
     group.records++;

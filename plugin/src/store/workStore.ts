@@ -246,6 +246,11 @@ export class WorkStore {
     return new WorkStore(openDatabase(path), path);
   }
 
+  /** Opens a work store by its file, as found under `.cw-migrate/`. */
+  public static openFile(path: string): WorkStore {
+    return new WorkStore(openDatabase(path), path);
+  }
+
   /**
    * Runs `work` inside a transaction and commits when it returns; rolls back and rethrows when
    * it throws. Nests: an inner call becomes a savepoint of the outer one, so store methods that

@@ -13,7 +13,6 @@ import { Journal } from '../pipeline/journal.js';
 import { orgStores } from '../pipeline/runJournals.js';
 import { readSource, type Source } from '../pipeline/source.js';
 import { readOrgContext, type ObjectDescribe, type OrgContext } from '../salesforce/orgContext.js';
-import { openDatabase } from '../store/database.js';
 import { WorkStore } from '../store/workStore.js';
 import { sameFieldValue, type Comparable } from './compare.js';
 import { expectedState, type ExpectedComment, type ExpectedObject } from './expected.js';
@@ -67,10 +66,16 @@ function openStore(workDir: string, orgId: string): WorkStore {
       ['Pass --work-dir with the folder the migration ran from (it holds .cw-migrate/).']
     );
   }
-  const db = openDatabase(stores[0]);
-  const companyId = new Journal(db).meta('cwCompanyId');
-  db.close();
-  return WorkStore.open({ dir: workDir, cwCompanyId: companyId ?? 'local', orgId });
+  const store = WorkStore.openFile(stores[0]);
+  // A store whose runs all stopped before loading anything (bad credentials, say) has nothing to
+  // compare; "every record matches" would then be a false all-clear.
+  if (!new Journal(store.db).runs().some((run) => run.finished)) {
+    store.close();
+    throw new SfError(`No migration run finished with the work store ${stores[0]}, so there is nothing to verify.`, 'NothingToVerify', [
+      'Run the migration first: sf cw migrate run (with the same --work-dir).',
+    ]);
+  }
+  return store;
 }
 
 /** The describe of an object: the one the org context read, else asked of the org now. */

@@ -49,6 +49,10 @@ describe('rollback of mapping decisions a run wrote to the org', function () {
     // A later run finds every decision as it left them, and leaves them alone.
     const second = await p.migrate();
     expect(second.status).to.equal('Completed');
+    // The second run wrote to the org too: the first is not rolled back from under it.
+    const early = await p.rollback(first.runId);
+    expect(early).to.include({ status: 'Refused' });
+    expect(early.laterRuns).to.deep.equal([second.runId]);
     const undone = await p.rollback(second.runId);
     expect(undone.status).to.equal('RolledBack');
 

@@ -31,6 +31,9 @@ export default class CwMigrateRollback extends SfCommand<CwMigrateRollbackResult
         if (!this.jsonEnabled()) this.logToStderr(`  ${phase}`);
       },
     });
+    if (result.laterRuns.length > 0) {
+      throw messages.createError('error.LaterRuns', [result.laterRuns.join(', ')], [this.config.bin, result.laterRuns[0]]);
+    }
     if (result.status === 'Refused') {
       const list = result.changedAfterRun.slice(0, 20).map((c) => `  ${c.object} ${c.id} (changed ${c.lastModifiedDate})`);
       throw messages.createError('error.ChangedAfterRun', [result.changedAfterRun.length, list.join('\n')], [this.config.bin, flags.run]);
