@@ -25,6 +25,12 @@ describe('sf cw migrate delta (end to end)', function () {
     expect(json.message).to.contain('No earlier run');
   });
 
+  it('takes no --sample: a sample comes before the full load, not at cut-over', async () => {
+    const { json } = await runSfJson<RunJson>(['cw', 'migrate', 'delta', '--target-org', 'dl', '--sample', '2', '--work-dir', `${h.dir}/work`], h.env);
+    expect(json.status).to.not.equal(0);
+    expect(json.message).to.contain('--sample');
+  });
+
   it('applies edits, additions and deletions made in ConnectWise after the full run', async () => {
     expect((await migrate(h, 'dl')).status).to.equal(0);
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');

@@ -40,12 +40,18 @@ describe('placeholder users for unmatched members (end to end)', function () {
     }
   });
 
-  it('stops before writing anything where the org does not allow inactive owners', async () => {
+  it('stops before writing anything where the org does not allow inactive owners, and the fallback it suggests then works', async () => {
     h = await startHarness(tenant, 'ph2');
     const run = await migrate(h, 'ph2', ['--unmatched-members', 'placeholder']);
     expect(run.status).to.equal(1);
     expect(run.message).to.contain('inactive users');
     expect(h.org.records('Account')).to.have.length(0);
     expect(h.org.records('Group').filter((g) => g.Type === 'Queue')).to.have.length(0);
+
+    // The way out it names works: nothing was decided for placeholders before it stopped.
+    expect(run.message).to.contain('placeholder');
+    const fallback = await migrate(h, 'ph2', ['--unmatched-members', 'fallback']);
+    expect(fallback.status, JSON.stringify(fallback).slice(0, 800)).to.equal(0);
+    expect(h.org.records('User').filter((u) => u.IsActive === false && u.CW_Id__c != null)).to.have.length(0);
   });
 });

@@ -6,7 +6,7 @@
 import { SfError } from '@salesforce/core';
 import type { MappingDecision } from '../mapping/decisions.js';
 import { loadRows } from '../salesforce/loader.js';
-import { queryAll } from '../salesforce/orgContext.js';
+import { queryAll, type OrgContext } from '../salesforce/orgContext.js';
 import type { CwMember } from '../transform/sourceTypes.js';
 import { present } from '../transform/sourceTypes.js';
 import { isValidEmail } from '../transform/contacts.js';
@@ -44,6 +44,22 @@ export function placeholderRow(member: CwMember, orgId: string, settings: Locale
   };
 }
 
+const GRANT_INACTIVE_OWNERS =
+  'Grant the running user "Update Records with Inactive Owners" (Setup > User Interface enables it, then a permission set grants it),';
+
+/**
+ * Placeholder users asked for where the running user may not own records with inactive users:
+ * refused before anything is extracted or decided, so that the other way out still works.
+ */
+export function checkPlaceholdersAllowed(org: OrgContext, unmatchedMembers: 'fallback' | 'placeholder'): void {
+  if (unmatchedMembers !== 'placeholder' || org.inactiveOwnersAllowed) return;
+  throw new SfError(
+    '--unmatched-members placeholder needs inactive users to own records, and the running user may not own records with inactive users.',
+    'InactiveOwnersNotAllowed',
+    [GRANT_INACTIVE_OWNERS, 'or run with --unmatched-members fallback, so records of unmatched members go to the fallback owner.']
+  );
+}
+
 /** Creates (or finds again, by CW_Id__c) the placeholder users that decisions ask for. */
 export async function createPlaceholderUsers(
   ctx: LoadContext,
@@ -54,11 +70,11 @@ export async function createPlaceholderUsers(
   if (wanted.length === 0) return decisions;
   if (!ctx.org.inactiveOwnersAllowed) {
     throw new SfError(
-      `${wanted.length} members need placeholder users, but the running user may not own records with inactive users.`,
+      `${wanted.length} members are decided as new placeholder users, but the running user may not own records with inactive users.`,
       'InactiveOwnersNotAllowed',
       [
-        'Grant the running user "Update Records with Inactive Owners" (Setup > User Interface enables it, then a permission set grants it), or',
-        'run with --unmatched-members fallback, so records of unmatched members go to the fallback owner.',
+        GRANT_INACTIVE_OWNERS,
+        'or give those members a user or the fallback owner instead: in the Mapping Workspace, or with sf cw migrate mapping export, changing their rows, and sf cw migrate mapping import.',
       ]
     );
   }

@@ -31,7 +31,7 @@ import { verifyMigration, type VerifyResult } from '../verify/verify.js';
 import { preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
 import type { LoadContext, ObjectStats, PreflightMode, Progress } from './context.js';
 import { Journal } from './journal.js';
-import { createPlaceholderUsers } from './placeholderUsers.js';
+import { checkPlaceholdersAllowed, createPlaceholderUsers } from './placeholderUsers.js';
 import { createQueues } from './queues.js';
 import { loadAccounts, loadCases, loadContacts } from './records.js';
 import { loadAgreements } from './agreements.js';
@@ -175,6 +175,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const runId = `${startedAt.replace(/[-:]/g, '').replace(/\..*/, '')}-${randomUUID().slice(0, 8)}`;
   options.progress('Reading the org', 0, 1);
   const org = await readOrgContext(options.conn);
+  checkPlaceholdersAllowed(org, options.unmatchedMembers);
   const cwCompanyId =
     options.connectwise?.companyId ?? options.cwCompanyId ?? (options.csvExport ? 'csv-export' : storedCompanyId(options.workDir, org.orgId));
   const store = WorkStore.open({ dir: options.workDir, cwCompanyId, orgId: org.orgId });

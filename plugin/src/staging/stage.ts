@@ -12,6 +12,7 @@ import { decisionKey, type MappingDecision } from '../mapping/decisions.js';
 import { proposeDecisions } from '../mapping/proposals.js';
 import { mergeDecisions } from '../mapping/snapshot.js';
 import { Journal } from '../pipeline/journal.js';
+import { checkPlaceholdersAllowed } from '../pipeline/placeholderUsers.js';
 import { storedCompanyId } from '../pipeline/runJournals.js';
 import { MIGRATED_KINDS, readSource, type Source } from '../pipeline/source.js';
 import { sendCollections } from '../salesforce/collections.js';
@@ -183,6 +184,7 @@ export function stagedRecordOf(source: Source, key: string): Record<string, stri
 export async function stageMapping(options: StageOptions): Promise<StageResult> {
   options.progress('Reading the org');
   const org = await readOrgContext(options.conn);
+  checkPlaceholdersAllowed(org, options.unmatchedMembers);
   if (!(await hasStagingObjects(options.conn))) {
     throw new SfError('The org has no cw-migrate staging objects (CWM_Mapping_Decision__c).', 'PackageNotDeployed', [
       'Deploy the in-org package first: sf project deploy start --source-dir force-app --target-org <org>',

@@ -10,5 +10,11 @@ export default class CwMigrateDelta extends CwMigrateRun {
   public static readonly description = messages.getMessage('description');
   public static readonly examples = messages.getMessages('examples');
 
+  // A sample and its sign-off come before the full load; at cut-over there is nothing to sample.
+  // The run command reads both as optional, so their absence here is safe behind the cast.
+  public static readonly flags = Object.fromEntries(
+    Object.entries(CwMigrateRun.flags).filter(([name]) => name !== 'sample' && name !== 'sign-off')
+  ) as typeof CwMigrateRun.flags;
+
   protected deltaOnly = true;
 }

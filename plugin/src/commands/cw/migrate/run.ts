@@ -60,7 +60,8 @@ export default class CwMigrateRun extends SfCommand<CwMigrateRunResult> {
   protected deltaOnly = false;
 
   public async run(): Promise<CwMigrateRunResult> {
-    const { flags } = await this.parse(CwMigrateRun);
+    // delta is this command with fewer flags: parse with the flags of the command that runs.
+    const { flags } = await this.parse(this.constructor as typeof CwMigrateRun);
     const csvExport = flags['cw-export-dir']
       ? { dir: flags['cw-export-dir'], timeZone: flags['cw-export-time-zone'], dateOrder: flags['cw-export-date-order'] }
       : undefined;
