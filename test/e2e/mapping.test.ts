@@ -201,5 +201,13 @@ describe('sf cw migrate mapping export and import (end to end)', () => {
     expect(checked).to.be.greaterThan(0);
     const queue = h.org.records('Group').find((g) => g.Type === 'Queue' && g.Name === created.name);
     expect(queue, `a queue for "${String(created.name)}"`).to.not.equal(undefined);
+
+    // The run's own decisions.csv is the same file and imports as it is. It says what the run did:
+    // each board decided "Create" now names the queue the run created for it.
+    const toCreate = [...orgDecisions().values()].filter((d) => d.Kind__c === 'Board' && d.Status__c === 'Create').length;
+    expect(toCreate).to.be.greaterThan(0);
+    const { json: again } = await importFrom(join(run.result!.reports!.folder, 'decisions.csv'));
+    expect(again.status, JSON.stringify(again).slice(0, 1500)).to.equal(0);
+    expect(again.result).to.include({ rows: rows.length, changed: toCreate });
   });
 });

@@ -28,6 +28,7 @@ import { MIGRATED_KINDS, readSource, type Source } from './source.js';
 import { sampleSlice } from './sample.js';
 import { handleDeletions, type DeletedPolicy } from './deletions.js';
 import { verifyMigration, type VerifyResult } from '../verify/verify.js';
+import { mappingTargets } from '../staging/mappingCsv.js';
 import { preferOrgDecisions, readOrgDecisions, writeOrgDecisions } from '../staging/orgDecisions.js';
 import type { LoadContext, ObjectStats, PreflightMode, Progress } from './context.js';
 import { Journal } from './journal.js';
@@ -277,6 +278,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       problems: ctx.problems.all(),
       problemGroups,
       decisions,
+      targets: mappingTargets(org),
     });
     writeFieldMap(reports.folder, decisions, org);
     // Before the run is finished: what it writes after that would look changed after it to rollback.

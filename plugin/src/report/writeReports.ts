@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { MappingDecision } from '../mapping/decisions.js';
+import { decisionsToCsv, type MappingTargets } from '../staging/mappingCsv.js';
 import type { Problem, ProblemGroup } from './problems.js';
 import type { ObjectSummary } from './summary.js';
 
@@ -23,6 +24,8 @@ export interface RunReport {
   problems: readonly Problem[];
   problemGroups: ProblemGroup[];
   decisions: MappingDecision[];
+  /** What the org offers each decision, to name the targets in decisions.csv. */
+  targets: MappingTargets;
 }
 
 const COLUMNS: Array<[keyof ObjectSummary, string]> = [
@@ -74,7 +77,7 @@ export function writeReports(outputDir: string, report: RunReport): ReportFiles 
     decisionsCsv: join(folder, 'decisions.csv'),
   };
   writeFileSync(files.summaryMarkdown, markdown(report));
-  writeFileSync(files.summaryJson, JSON.stringify({ ...report, problems: undefined, problemCount: report.problems.length }, null, 2));
+  writeFileSync(files.summaryJson, JSON.stringify({ ...report, problems: undefined, targets: undefined, problemCount: report.problems.length }, null, 2));
   writeFileSync(
     files.problemsCsv,
     stringify(report.problems.map((p) => ({ ...p, field: p.field ?? '', action: p.action ?? '' })), {
@@ -82,16 +85,8 @@ export function writeReports(outputDir: string, report: RunReport): ReportFiles 
       columns: ['outcome', 'sourceKind', 'sourceId', 'object', 'field', 'reason', 'action'],
     })
   );
-  writeFileSync(
-    files.decisionsCsv,
-    stringify(
-      report.decisions.map((d) => ({ ...d, sourceContext: d.sourceContext ?? '', target: d.confirmedTarget ?? d.proposedTarget ?? '' })),
-      {
-        header: true,
-        columns: ['kind', 'sourceKey', 'sourceLabel', 'sourceContext', 'recordCount', 'status', 'target', 'proposedLabel', 'confidence', 'reason'],
-      }
-    )
-  );
+  // The same file `sf cw migrate mapping export` writes, so it can be edited and imported again.
+  writeFileSync(files.decisionsCsv, decisionsToCsv(report.decisions, report.targets));
   // Scripts find the newest run without listing folders.
   writeFileSync(join(outputDir, 'latest-run.txt'), `${report.runId}\n`);
   return files;
