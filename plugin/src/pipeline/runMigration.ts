@@ -91,7 +91,11 @@ export interface MigrationResult {
 function fallbackUser(users: OrgUser[], running: OrgUser, username: string | undefined): OrgUser {
   if (!username) return running;
   const user = users.find((u) => u.Username.toLowerCase() === username.toLowerCase() && u.IsActive);
-  if (!user) throw new Error(`The fallback owner ${username} is not an active user in the org.`);
+  if (!user) {
+    throw new SfError(`The fallback owner ${username} is not an active user in the org.`, 'UnknownFallbackOwner', [
+      'Pass the username (not the email) of an active user with --fallback-owner, or leave the flag out to use the running user.',
+    ]);
+  }
   return user;
 }
 
@@ -99,7 +103,8 @@ function fallbackUser(users: OrgUser[], running: OrgUser, username: string | und
 function skipBoards(decisions: MappingDecision[], names: string[]): MappingDecision[] {
   const wanted = new Set(names.map((n) => n.trim().toLowerCase()));
   const boards = decisions.filter((d) => d.kind === 'board');
-  const unknown = [...wanted].filter((name) => !boards.some((b) => b.sourceLabel.toLowerCase() === name));
+  // Named as typed: the comparison ignores case, the message does not change it.
+  const unknown = names.map((n) => n.trim()).filter((name) => !boards.some((b) => b.sourceLabel.toLowerCase() === name.toLowerCase()));
   if (unknown.length > 0) {
     throw new SfError(
       `No ConnectWise board is named ${unknown.map((n) => `"${n}"`).join(', ')}. The boards are: ${boards.map((b) => `"${b.sourceLabel}"`).join(', ')}.`,

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { listRuns } from '../../../pipeline/runJournals.js';
@@ -24,7 +25,7 @@ export default class CwMigrateStatus extends SfCommand<CwMigrateStatusResult> {
     const orgId = flags['target-org'].getOrgId();
     const runs = listRuns(flags['work-dir'], orgId).map(({ runId, status, started, finished, store }) => ({ runId, status, started, finished, store }));
     if (runs.length === 0) {
-      this.log(messages.getMessage('info.NoRuns', [orgId, flags['work-dir']]));
+      this.log(messages.getMessage('info.NoRuns', [orgId, join(resolve(flags['work-dir']), '.cw-migrate')]));
     } else {
       this.table({
         data: runs.map((r) => ({ run: r.runId, status: r.status, started: r.started, finished: r.finished ?? '' })),
