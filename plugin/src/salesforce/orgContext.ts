@@ -175,6 +175,16 @@ export function picklistOptions(describe: ObjectDescribe, field: string): Pickli
 }
 
 /** Runs a SOQL query and follows nextRecordsUrl to the end. */
+/** Whether the org has the object (a package's custom object is there once the package is deployed). */
+export async function hasObject(conn: Connection, object: string): Promise<boolean> {
+  try {
+    await conn.describe(object);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function queryAll<T>(conn: Connection, soql: string): Promise<T[]> {
   const result = await conn.query<T & Record<string, unknown>>(soql, { autoFetch: true, maxFetch: 10_000_000 });
   return result.records as T[];

@@ -8,7 +8,7 @@ import type { DecisionKind, DecisionStatus, MappingDecision } from '../mapping/d
 import { decisionKey, KIND_LABEL } from '../mapping/decisions.js';
 import type { Journal } from '../pipeline/journal.js';
 import { sendCollections } from '../salesforce/collections.js';
-import { queryAll } from '../salesforce/orgContext.js';
+import { hasObject, queryAll } from '../salesforce/orgContext.js';
 import type { RowResult } from '../salesforce/results.js';
 import { findByKey, upsertForRun } from './runWrites.js';
 
@@ -51,13 +51,8 @@ interface DecisionRecord {
 }
 
 /** The org has the staging objects (the package is deployed). */
-export async function hasStagingObjects(conn: Connection): Promise<boolean> {
-  try {
-    await conn.describe(DECISION_OBJECT);
-    return true;
-  } catch {
-    return false;
-  }
+export function hasStagingObjects(conn: Connection): Promise<boolean> {
+  return hasObject(conn, DECISION_OBJECT);
 }
 
 /** Reads the staged decisions; none when the package is not deployed. */

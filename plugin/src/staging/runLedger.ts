@@ -16,7 +16,7 @@ import type { Source } from '../pipeline/source.js';
 import type { Problem } from '../report/problems.js';
 import type { ObjectSummary } from '../report/summary.js';
 import { sendCollections } from '../salesforce/collections.js';
-import { queryAll } from '../salesforce/orgContext.js';
+import { hasObject, queryAll } from '../salesforce/orgContext.js';
 import { stagedRecordOf } from './stage.js';
 import { upsertForRun, type StagingRow } from './runWrites.js';
 
@@ -33,15 +33,6 @@ const OBJECT_OF: Record<string, string> = {
   agreement: 'ServiceContract',
   ticket: 'Case',
 };
-
-async function hasObject(conn: Connection, object: string): Promise<boolean> {
-  try {
-    await conn.describe(object);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const warn = (what: string, error: unknown): Promise<void> =>
   Lifecycle.getInstance().emitWarning(
