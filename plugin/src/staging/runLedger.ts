@@ -18,11 +18,9 @@ import type { ObjectSummary } from '../report/summary.js';
 import { sendCollections } from '../salesforce/collections.js';
 import { hasObject, queryAll } from '../salesforce/orgContext.js';
 import { stagedRecordOf } from './stage.js';
-import { upsertForRun, type StagingRow } from './runWrites.js';
+import { STAGED_OBJECT, STAGED_TARGET, upsertForRun, type StagingRow } from './runWrites.js';
 
 export const RUN_OBJECT = 'CWM_Run__c';
-export const STAGED_OBJECT = 'CWM_Staged_Record__c';
-export const STAGED_TARGET = { object: STAGED_OBJECT, keyField: 'Staged_Key__c' };
 const PHASE_LENGTH = 80;
 const ERROR_LENGTH = 32_768;
 

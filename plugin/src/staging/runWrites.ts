@@ -19,6 +19,10 @@ export interface StagingTarget {
   keyField: string;
 }
 
+/** Staged source records, upserted on their staged key (`ticket-123`). */
+export const STAGED_OBJECT = 'CWM_Staged_Record__c';
+export const STAGED_TARGET: StagingTarget = { object: STAGED_OBJECT, keyField: 'Staged_Key__c' };
+
 const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Text the org keeps empty reads back as null. */
