@@ -104,6 +104,14 @@ try {
     agrees &&= same;
     process.stdout.write(`      ${o.object.padEnd(16)} summary ${String(o.inOrg).padStart(6)}  emulator ${String(actual ?? '-').padStart(6)}  ${same ? 'ok' : 'DIFFERENT'}\n`);
   }
+  // The run's record in the org, as the CW Migrate app's Run Monitor shows it.
+  const monitored = org.records('CWM_Run__c').find((r) => r.Run_Id__c === latest);
+  const monitorCounts = JSON.parse(String(monitored?.Counts__c ?? '[]')) as Array<{ object: string; inOrg: number }>;
+  const monitorAgrees = summary.objects.every((o) => monitorCounts.find((m) => m.object === o.object)?.inOrg === o.inOrg);
+  process.stdout.write(
+    `      Run Monitor      ${monitored ? `run ${latest}: ${String(monitored.Status__c)}, counts ${monitorAgrees ? 'as above' : 'DIFFERENT'}` : 'no run record in the org'}\n`
+  );
+  agrees &&= monitored !== undefined && monitorAgrees;
   if (!agrees) exitCode = exitCode || 1;
   process.stdout.write(`\nReports: ${join(reports, latest)}\nDemo ${exitCode === 0 ? 'passed' : 'failed'}.\n`);
 } finally {
