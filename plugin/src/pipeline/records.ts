@@ -214,6 +214,7 @@ export async function loadCases(
       problems: ctx.problems,
       mapping,
       setAuditFields: (t) => audit && !existing.has(String(t.id)),
+      inOrg: (t) => existing.has(String(t.id)),
       landedAccounts,
       landedContacts,
       customFields,

@@ -28,6 +28,8 @@ export interface CaseTransformContext {
   problems: ProblemLog;
   mapping: CaseMapping;
   setAuditFields: (ticket: CwTicket) => boolean;
+  /** Whether the ticket's case is in the org already, from an earlier run. */
+  inOrg?: (ticket: CwTicket) => boolean;
   landedAccounts: Set<string>;
   landedContacts: Set<string>;
   /** The run's source ids, to say why a company or contact is missing. */
@@ -53,7 +55,14 @@ export function caseRow(ticket: CwTicket, notes: CwTicketNote[], ctx: CaseTransf
   const report = (outcome: 'adjusted' | 'skipped', field: string | undefined, reason: string): void =>
     ctx.problems.add({ outcome, sourceKind: 'ticket', sourceId: ticket.id, object: 'Case', field, reason });
   if (boardId !== undefined && ctx.mapping.boardSkipped(boardId)) {
-    report('skipped', undefined, `Board "${ticket.board?.name ?? boardId}" is mapped to Skip; the ticket and its notes are not migrated.`);
+    const board = `Board "${ticket.board?.name ?? boardId}" is mapped to Skip`;
+    report(
+      'skipped',
+      undefined,
+      ctx.inOrg?.(ticket)
+        ? `${board}; the case an earlier run loaded stays in the org as it is (roll that run back to remove it).`
+        : `${board}; the ticket and its notes are not migrated.`
+    );
     return { descriptionOverflow: [] };
   }
   const b = new RowBuilder(ctx.describe, ctx.problems, { kind: 'ticket', id: ticket.id });

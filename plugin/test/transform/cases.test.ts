@@ -73,6 +73,15 @@ describe('caseRow', () => {
     expect(problems.all()[0]).to.include({ outcome: 'skipped', sourceId: 1201, object: 'Case' });
   });
 
+  it('says a skipped ticket whose case an earlier run loaded stays in the org', () => {
+    const problems = new ProblemLog();
+    const result = caseRow({ ...ticket, board: { id: 9, name: 'Internal' } }, notes, { ...ctx(problems), inOrg: () => true });
+    expect(result.row).to.equal(undefined);
+    expect(problems.all()[0].reason).to.equal(
+      'Board "Internal" is mapped to Skip; the case an earlier run loaded stays in the org as it is (roll that run back to remove it).'
+    );
+  });
+
   it('splits a description longer than Description holds and hands the rest on as comments', () => {
     const long = 'x'.repeat(40_000);
     const result = caseRow(ticket, [{ id: 1, text: long, detailDescriptionFlag: true }], ctx(new ProblemLog()));
