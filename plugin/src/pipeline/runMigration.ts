@@ -193,6 +193,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         'Pass --work-dir with the folder the earlier run used, if it ran elsewhere.',
       ]);
     }
+    // Before extracting: a run the sample holds back should say so at once.
+    await checkSignOff(new Journal(store.db), options);
     let extracted: ExtractSummary | undefined;
     if (options.connectwise && !options.csvExport) {
       const client = new ConnectWiseClient(options.connectwise);
@@ -233,7 +235,6 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     await RunLedger.setStatus(options.conn, journal.closeInterruptedRuns(), 'Interrupted');
     // Writes a killed run sent but never booked become that run's, before this run takes them for its own.
     await settleInterruptedWrites(options.conn, journal);
-    await checkSignOff(journal, options);
     journal.startRun(runId);
     const ledger = await RunLedger.open(options.conn, runId);
     await ledger.start(org.runningUser.Username);
