@@ -17,14 +17,24 @@ import { startOrgEmulator } from '../test/org-emulator/index.js';
 import { linkPlugin, loginWithToken, REPO_ROOT, runSf, sfEnvironment } from './lib/sfCli.js';
 import { countMigrated } from './lib/orgCounts.js';
 
-const { values } = parseArgs({
-  options: {
-    companies: { type: 'string', default: '300' },
-    seed: { type: 'string', default: '42' },
-    samples: { type: 'boolean', default: false },
-    out: { type: 'string', default: join(REPO_ROOT, 'cw-migrate-demo') },
-  },
-});
+const USAGE = 'Options: --companies N (at least 5), --seed S, --samples (the real ConnectWise sample payloads), --out DIR.\n';
+
+function options(): { companies: string; seed: string; samples: boolean; out: string } {
+  try {
+    return parseArgs({
+      options: {
+        companies: { type: 'string', default: '300' },
+        seed: { type: 'string', default: '42' },
+        samples: { type: 'boolean', default: false },
+        out: { type: 'string', default: join(REPO_ROOT, 'cw-migrate-demo') },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const values = options();
 const out = resolve(values.out);
 const SKIPPED_BOARD = 'Alerts - RMM';
 const step = (n: number, text: string): void => void process.stdout.write(`\n[${n}/6] ${text}\n`);

@@ -215,11 +215,22 @@ function sameDecision(a: MappingDecision, b: MappingDecision): boolean {
  * @param decisions the decisions as they stand
  * @param targets what the org offers, from {@link mappingTargets}
  */
+/**
+ * The file's field separator: a comma, or a semicolon where the header uses those instead, as
+ * Excel saves CSV in locales whose decimal separator is a comma.
+ */
+function delimiterOf(text: string): ',' | ';' {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return header.includes(';') && !header.includes(',') ? ';' : ',';
+}
+
 export function readDecisionsCsv(text: string, decisions: MappingDecision[], targets: MappingTargets): CsvImport {
   let records: Array<{ record: Record<string, string>; raw: string; info: { lines: number } }>;
+  const delimiter = delimiterOf(text);
   try {
     records = parse(text, {
       bom: true,
+      delimiter,
       columns: (header: string[]) => header.map(columnKey),
       skip_empty_lines: true,
       relax_column_count: true,
@@ -235,7 +246,7 @@ export function readDecisionsCsv(text: string, decisions: MappingDecision[], tar
       badRows: [{ line, kind: '', sourceKey: '', reason: `The file is not valid CSV: ${(error as Error).message}` }],
     };
   }
-  const header: string[][] = parse(text, { bom: true, to_line: 1 });
+  const header: string[][] = parse(text, { bom: true, delimiter, to_line: 1 });
   const present = new Set((header[0] ?? []).map(columnKey));
   const missing = REQUIRED_COLUMNS.filter((c) => !present.has(columnKey(c)));
   if (missing.length > 0) {

@@ -114,6 +114,18 @@ describe('the mapping decisions CSV', () => {
     expect(byShortId.changed[0].confirmedTarget).to.equal('005000000000001AAA');
   });
 
+  it('reads a file saved with semicolons, as Excel does where the decimal separator is a comma', () => {
+    const semicolons = decisionsToCsv(decisions, targets)
+      .split('\n')
+      .map((line) => line.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';'))
+      .join('\n');
+    expect(semicolons.split('\n')[1]).to.not.contain(',');
+    expect(readDecisionsCsv(semicolons, decisions, targets)).to.deep.equal({ changed: [], unchanged: 5, badRows: [] });
+    const edited = readDecisionsCsv('Kind;Source Key;Status;Target\nBoard;2;Create;\n', decisions, targets);
+    expect(edited.badRows).to.deep.equal([]);
+    expect(edited.changed.map((d) => [d.sourceKey, d.status])).to.deep.equal([['2', 'Create']]);
+  });
+
   it('lets boards and members be Create or Skip, and keeps the rest of the decision', () => {
     const read = readDecisionsCsv(
       csv('Board,1,Skip,00G000000000001AAA', 'Board,2,Create,', 'Member,11,Create,'),
