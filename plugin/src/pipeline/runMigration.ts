@@ -153,10 +153,7 @@ const RUN_LABEL: Record<MigrationStatus, string> = {
 async function checkSignOff(journal: Journal, options: MigrationOptions): Promise<void> {
   const waiting = journal.runs().filter((r) => r.status === RUN_LABEL.AwaitingSignOff);
   if (waiting.length === 0 || options.sample) return;
-  const inOrg = await RunLedger.signedOff(
-    options.conn,
-    waiting.map((r) => r.runId)
-  );
+  const inOrg = await RunLedger.signedOff(options.conn, waiting.map((r) => r.runId));
   if (!options.signOff && waiting.some((r) => !inOrg.has(r.runId))) {
     throw new SfError(
       `The sample run ${waiting.map((r) => r.runId).join(', ')} is waiting for sign-off, so the full run does not start.`,
@@ -168,11 +165,7 @@ async function checkSignOff(journal: Journal, options: MigrationOptions): Promis
     );
   }
   for (const run of waiting) journal.setRunStatus(run.runId, 'Signed Off');
-  await RunLedger.setStatus(
-    options.conn,
-    waiting.map((r) => r.runId),
-    'Signed Off'
-  );
+  await RunLedger.setStatus(options.conn, waiting.map((r) => r.runId), 'Signed Off');
 }
 
 /** Runs one migration end to end. */
