@@ -124,6 +124,12 @@ describe('agreements, SLAs and custom fields (end to end)', () => {
     expect(plain.json.actions?.join(' '))
       .to.match(/Mapping Workspace/)
       .and.match(/sf cw migrate stage/);
+    // The threshold it suggests is one every open proposal reaches, and no lower than it must be.
+    const suggested = Number(/--confidence (\d+(?:\.\d+)?)/.exec(plain.json.actions?.join(' ') ?? '')?.[1]);
+    const open = h.org.records('CWM_Mapping_Decision__c').filter((d) => d.Status__c === 'Proposed').map((d) => Number(d.Confidence__c));
+    expect(open).to.not.be.empty;
+    for (const confidence of open) expect(confidence).to.be.at.least(suggested);
+    expect(Math.min(...open) - suggested).to.be.lessThan(0.01);
     // Accepting only the surest proposals still leaves the ones below the threshold open.
     const sure = await run('--auto-confirm', '--confidence', '0.95');
     expect(sure.json.status).to.equal(1);

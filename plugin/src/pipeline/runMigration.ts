@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SfError, type Connection } from '@salesforce/core';
+import { Lifecycle, SfError, type Connection } from '@salesforce/core';
 import { ConnectWiseClient, type ConnectWiseClientOptions } from '../connectwise/client.js';
 import { extract, type ExtractSummary } from '../connectwise/extractor.js';
 import { importCsvExport, type CsvImportReport } from '../connectwise/csvExport/importer.js';
@@ -152,6 +152,9 @@ const RUN_LABEL: Record<MigrationStatus, string> = {
  */
 async function checkSignOff(journal: Journal, options: MigrationOptions): Promise<void> {
   const waiting = journal.runs().filter((r) => r.status === RUN_LABEL.AwaitingSignOff);
+  if (waiting.length === 0 && options.signOff) {
+    await Lifecycle.getInstance().emitWarning('No sample run is waiting for sign-off, so --sign-off changes nothing; the run goes ahead as usual.');
+  }
   if (waiting.length === 0 || options.sample) return;
   const inOrg = await RunLedger.signedOff(options.conn, waiting.map((r) => r.runId));
   if (!options.signOff && waiting.some((r) => !inOrg.has(r.runId))) {

@@ -95,7 +95,10 @@ export default class CwMigrateRun extends SfCommand<CwMigrateRunResult> {
       const list = result.openDecisions
         .map((d) => `  ${describeOpen(d)}`)
         .join('\n');
-      throw messages.createError('error.DecisionsOpen', [result.openDecisions.length, list], [this.config.bin, this.config.bin]);
+      // The highest threshold that still accepts every open proposal (two decimals, rounded down).
+      const reached = Math.min(...result.openDecisions.map((d) => d.confidence));
+      const threshold = Number.isFinite(reached) ? (Math.floor(reached * 100) / 100).toFixed(2) : '0.5';
+      throw messages.createError('error.DecisionsOpen', [result.openDecisions.length, list], [this.config.bin, this.config.bin, threshold]);
     }
     this.log(summaryTable(result.objects));
     const groups = result.problemGroups ?? [];
