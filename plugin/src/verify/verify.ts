@@ -122,7 +122,12 @@ async function verifyObject(
     expected: expected.records.length,
     present,
     matching,
-    idsByKey: new Map(records.map((r) => [r[EXTERNAL_ID], r.Id])),
+    // Only the records compared: a sample's slice says nothing of the others (or of their comments).
+    idsByKey: new Map(expected.records.flatMap((e): Array<[string, string]> => {
+      const key = String(e.row[EXTERNAL_ID]);
+      const id = byKey.get(key)?.Id;
+      return id ? [[key, id]] : [];
+    })),
   };
 }
 
@@ -150,8 +155,7 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
     }
 
     options.progress('Comparing CaseComment');
-    const comparedCases = (expected.objects.find((o) => o.object === 'Case')?.records ?? []).map((r) => String(r.row[EXTERNAL_ID]));
-    objects.push(await verifyComments(options.conn, expected.comments, caseIds, comparedCases, differences));
+    objects.push(await verifyComments(options.conn, expected.comments, caseIds, differences));
 
     const reportFolder = join(options.outputDir, `verify-${new Date().toISOString().replace(/[-:.]/g, '').replace(/Z$/, '')}`);
     mkdirSync(reportFolder, { recursive: true });
@@ -170,12 +174,11 @@ async function verifyComments(
   conn: Connection,
   expected: ExpectedComment[],
   caseIds: Map<string, string>,
-  comparedCases: string[],
   differences: Difference[]
 ): Promise<ObjectVerification> {
   const comments = await readRecords(conn, 'CaseComment', ['Id', 'ParentId', 'CommentBody'], `Parent.${EXTERNAL_ID} != null`);
-  // Only comments on the cases compared: a sample's slice says nothing of the other cases' comments.
-  const compared = new Set(comparedCases.flatMap((key) => caseIds.get(key)?.slice(0, 15) ?? []));
+  // caseIds holds the cases compared; comments on other cases are none of this verification's.
+  const compared = new Set([...caseIds.values()].map((id) => id.slice(0, 15)));
   const found = new Map<string, string[]>();
   for (const c of comments.filter((comment) => compared.has(comment.ParentId.slice(0, 15)))) {
     const key = `${c.ParentId.slice(0, 15)}:${digestOf(c.CommentBody)}`;
