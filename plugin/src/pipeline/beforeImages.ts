@@ -12,7 +12,7 @@ import type { Connection } from '@salesforce/core';
 import type { Row } from '../transform/rows.js';
 import { EXTERNAL_ID } from '../transform/rows.js';
 import { finishLeftoverJobs } from '../salesforce/bulk2.js';
-import { queryAll } from '../salesforce/orgContext.js';
+import { inLists, queryAll } from '../salesforce/orgContext.js';
 import { DECISION_OBJECT, findDecisions } from '../staging/orgDecisions.js';
 import { findByKey, STAGED_OBJECT, STAGED_TARGET } from '../staging/runWrites.js';
 import { findComments } from './comments.js';
@@ -31,20 +31,15 @@ export function writtenField(key: string): string {
   return relationship.endsWith('__r') ? `${relationship.slice(0, -3)}__c` : `${relationship}Id`;
 }
 
-const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
 /** Records in the org by natural key; a key may match several (two comments with the same text). */
 type Finder = (conn: Connection, matchKeys: string[]) => Promise<Array<{ matchKey: string; sfId: string }>>;
 
 /** Records with these CW ids: how every object that carries CW_Id__c is found again. */
 export async function findByCwId(conn: Connection, object: string, cwIds: string[]): Promise<Array<{ matchKey: string; sfId: string }>> {
   const found: Array<{ matchKey: string; sfId: string }> = [];
-  for (let start = 0; start < cwIds.length; start += 200) {
+  for (const list of inLists(cwIds)) {
     // eslint-disable-next-line no-await-in-loop
-    const records = await queryAll<Record<string, string>>(
-      conn,
-      `SELECT Id, ${EXTERNAL_ID} FROM ${object} WHERE ${EXTERNAL_ID} IN (${cwIds.slice(start, start + 200).map(quote).join(',')})`
-    );
+    const records = await queryAll<Record<string, string>>(conn, `SELECT Id, ${EXTERNAL_ID} FROM ${object} WHERE ${EXTERNAL_ID} IN (${list})`);
     found.push(...records.map((r) => ({ matchKey: r[EXTERNAL_ID], sfId: r.Id })));
   }
   return found;
@@ -119,13 +114,9 @@ export async function readCurrent(ctx: LoadContext, object: string, rows: Row[],
     }
   }
   const select = [...new Set(['Id', EXTERNAL_ID, ...written, ...paths])].join(', ');
-  for (let start = 0; start < keys.length; start += 200) {
-    const chunk = keys.slice(start, start + 200);
+  for (const list of inLists(keys)) {
     // eslint-disable-next-line no-await-in-loop
-    const records = await queryAll<Record<string, unknown>>(
-      ctx.conn,
-      `SELECT ${select} FROM ${object} WHERE ${EXTERNAL_ID} IN (${chunk.map(quote).join(',')})`
-    );
+    const records = await queryAll<Record<string, unknown>>(ctx.conn, `SELECT ${select} FROM ${object} WHERE ${EXTERNAL_ID} IN (${list})`);
     for (const { attributes, ...queried } of records) {
       const image = Object.fromEntries(['Id', EXTERNAL_ID, ...written].map((f) => [f, queried[f] ?? null]));
       current.set(String(queried[EXTERNAL_ID]), { sfId: String(queried.Id), image, queried });

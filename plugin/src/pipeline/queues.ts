@@ -6,19 +6,17 @@
 import type { Connection } from '@salesforce/core';
 import type { MappingDecision } from '../mapping/decisions.js';
 import { loadRows } from '../salesforce/loader.js';
-import { queryAll, type OrgQueue } from '../salesforce/orgContext.js';
+import { inLists, queryAll, type OrgQueue } from '../salesforce/orgContext.js';
 import { applyResults, statsFor, type LoadContext } from './context.js';
-
-const quoted = (values: string[]): string => values.map((v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(',');
 
 /** Case queues in the org with these developer names. */
 export async function findQueues(conn: Connection, names: string[]): Promise<Array<{ matchKey: string; sfId: string }>> {
   const found: Array<{ matchKey: string; sfId: string }> = [];
-  for (let start = 0; start < names.length; start += 200) {
+  for (const list of inLists(names)) {
     // eslint-disable-next-line no-await-in-loop
     const groups = await queryAll<{ Id: string; DeveloperName: string }>(
       conn,
-      `SELECT Id, DeveloperName FROM Group WHERE Type = 'Queue' AND DeveloperName IN (${quoted(names.slice(start, start + 200))})`
+      `SELECT Id, DeveloperName FROM Group WHERE Type = 'Queue' AND DeveloperName IN (${list})`
     );
     found.push(...groups.map((g) => ({ matchKey: g.DeveloperName, sfId: g.Id })));
   }

@@ -174,17 +174,52 @@ export function picklistOptions(describe: ObjectDescribe, field: string): Pickli
     .map((v) => ({ value: v.value, label: v.label ?? v.value, defaultValue: v.defaultValue }));
 }
 
-/** Runs a SOQL query and follows nextRecordsUrl to the end. */
+/**
+ * Objects each connection's org was seen to have: a run asks at several steps. Only a "yes" is
+ * kept, since a "no" may have been a failed request.
+ */
+const objectsSeen = new WeakMap<Connection, Set<string>>();
+
 /** Whether the org has the object (a package's custom object is there once the package is deployed). */
 export async function hasObject(conn: Connection, object: string): Promise<boolean> {
+  const seen = objectsSeen.get(conn) ?? new Set<string>();
+  objectsSeen.set(conn, seen);
+  if (seen.has(object)) return true;
   try {
     await conn.describe(object);
+    seen.add(object);
     return true;
   } catch {
     return false;
   }
 }
 
+/** A SOQL string literal. */
+export function soqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * Values as SOQL IN lists (`'a','b'`) of at most 200 values and about 4,000 characters each: a
+ * query travels in the URL of a GET, and long URLs are refused (414) before SOQL's own limits.
+ */
+export function inLists(values: string[]): string[] {
+  const lists: string[][] = [];
+  let length = 0;
+  for (const literal of values.map(soqlString)) {
+    const current = lists.at(-1);
+    if (!current || current.length === 200 || length + literal.length > 4000) {
+      lists.push([literal]);
+      length = literal.length + 1;
+    } else {
+      current.push(literal);
+      length += literal.length + 1;
+    }
+  }
+  return lists.map((list) => list.join(','));
+}
+
+/** Runs a SOQL query and follows nextRecordsUrl to the end. */
 export async function queryAll<T>(conn: Connection, soql: string): Promise<T[]> {
   const result = await conn.query<T & Record<string, unknown>>(soql, { autoFetch: true, maxFetch: 10_000_000 });
   return result.records as T[];

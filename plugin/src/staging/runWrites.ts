@@ -8,7 +8,7 @@
 import type { Connection } from '@salesforce/core';
 import type { Journal } from '../pipeline/journal.js';
 import { sendCollections } from '../salesforce/collections.js';
-import { queryAll } from '../salesforce/orgContext.js';
+import { inLists, queryAll } from '../salesforce/orgContext.js';
 import type { RowResult } from '../salesforce/results.js';
 
 export type StagingRow = Record<string, string | number | boolean | null>;
@@ -23,30 +23,9 @@ export interface StagingTarget {
 export const STAGED_OBJECT = 'CWM_Staged_Record__c';
 export const STAGED_TARGET: StagingTarget = { object: STAGED_OBJECT, keyField: 'Staged_Key__c' };
 
-const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
 /** Text the org keeps empty reads back as null. */
 const sameValue = (a: unknown, b: unknown): boolean =>
   (a === '' ? null : (a ?? null)) === (b === '' ? null : (b ?? null));
-
-/**
- * Quoted keys in IN lists of at most 200 keys and about 4,000 characters: a query travels in the
- * URL of a GET, and long URLs are refused (414) before Salesforce's own SOQL limits are reached.
- */
-function inLists(keys: string[]): string[] {
-  const lists: string[][] = [[]];
-  let length = 0;
-  for (const key of keys.map(quote)) {
-    const current = lists[lists.length - 1];
-    if (current.length > 0 && (current.length === 200 || length + key.length > 4000)) {
-      lists.push([]);
-      length = 0;
-    }
-    lists[lists.length - 1].push(key);
-    length += key.length + 1;
-  }
-  return lists.filter((list) => list.length > 0).map((list) => list.join(','));
-}
 
 /** Records of the object with these keys, read with the given fields. */
 async function readByKey(
