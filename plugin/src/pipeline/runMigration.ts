@@ -183,14 +183,15 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const store = WorkStore.open({ dir: options.workDir, cwCompanyId, orgId: org.orgId });
   try {
     const csvImport = options.csvExport ? importCsvExport({ ...options.csvExport, store }) : undefined;
-    if (options.deltaOnly && new Journal(store.db).runs().length === 0) {
+    const journal = new Journal(store.db);
+    if (options.deltaOnly && journal.runs().length === 0) {
       throw new SfError(`No earlier run in ${store.path}; a delta needs one to start from.`, 'NoEarlierRun', [
         'Run the full migration first: sf cw migrate run.',
         'Pass --work-dir with the folder the earlier run used, if it ran elsewhere.',
       ]);
     }
     // Before extracting: a run the sample holds back should say so at once.
-    await checkSignOff(new Journal(store.db), options);
+    await checkSignOff(journal, options);
     let extracted: ExtractSummary | undefined;
     if (options.connectwise && !options.csvExport) {
       const client = new ConnectWiseClient(options.connectwise);
@@ -207,7 +208,6 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
         'Run without --no-extract, with the ConnectWise settings, to extract first; or pass --work-dir with the folder of an earlier extract.',
       ]);
     }
-    const journal = new Journal(store.db);
     journal.setMeta('cwCompanyId', cwCompanyId);
     const fallbackOwner = fallbackUser(org.users, org.runningUser, options.fallbackOwner);
     journal.setMeta('fallbackOwnerId', fallbackOwner.Id);

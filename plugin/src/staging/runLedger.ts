@@ -17,7 +17,7 @@ import type { Problem } from '../report/problems.js';
 import type { ObjectSummary } from '../report/summary.js';
 import { sendCollections } from '../salesforce/collections.js';
 import { hasObject, queryAll } from '../salesforce/orgContext.js';
-import { stagedRecordOf } from './stage.js';
+import { stagedRecordsOf } from './stage.js';
 import { STAGED_OBJECT, STAGED_TARGET, upsertForRun, type StagingRow } from './runWrites.js';
 
 export const RUN_OBJECT = 'CWM_Run__c';
@@ -143,11 +143,13 @@ export class RunLedger {
     if (!this.conn || !this.recordId) return;
     try {
       const outcomes = this.outcomes(source, problems, journal);
-      const staged = await queryAll<StagedMarks & { Staged_Key__c: string }>(
+      // Every field a mark writes, so the write below compares and keeps before-images from this read.
+      const staged = await queryAll<StagedMarks & { Id: string; Staged_Key__c: string; Run__c: string | null }>(
         this.conn,
-        `SELECT Staged_Key__c, Status__c, Target_Id__c, Error__c FROM ${STAGED_OBJECT}`,
+        `SELECT Id, Staged_Key__c, Status__c, Target_Id__c, Error__c, Run__c FROM ${STAGED_OBJECT}`,
       );
       const known = new Map(staged.map((s) => [s.Staged_Key__c, s]));
+      const stagedOf = stagedRecordsOf(source);
       const rows: StagingRow[] = [];
       for (const [key, outcome] of outcomes) {
         const marks = {
@@ -160,11 +162,11 @@ export class RunLedger {
         if (now && sameMarks(now, marks)) continue;
         if (now) rows.push({ Staged_Key__c: key, ...marks, Run__c: this.recordId });
         else if (outcome.status === 'Failed') {
-          const created = stagedRecordOf(source, key);
+          const created = stagedOf(key);
           if (created) rows.push({ ...created, ...marks, Run__c: this.recordId });
         }
       }
-      const results = await upsertForRun(this.conn, STAGED_TARGET, rows, { journal, runId: this.runId });
+      const results = await upsertForRun(this.conn, STAGED_TARGET, rows, { journal, runId: this.runId }, known);
       const refused = results.filter((r) => !r.success);
       if (refused.length > 0) await warn(`${refused.length} staged records could not be marked`, refused[0].error);
     } catch (error) {
@@ -178,7 +180,9 @@ export class RunLedger {
     for (const p of problems) {
       if (p.outcome !== 'failed' && p.outcome !== 'skipped') continue;
       const key = `${p.sourceKind}-${p.sourceId}`;
-      lines.set(key, [...(lines.get(key) ?? []), p]);
+      const own = lines.get(key) ?? [];
+      own.push(p);
+      lines.set(key, own);
     }
     const inRun: Array<[string, Array<{ id: number }>]> = [
       ['company', source.companies],

@@ -58,18 +58,25 @@ export async function findByKey(
   return rows.map((r) => ({ matchKey: String(r[target.keyField]), sfId: String(r.Id) }));
 }
 
-/** Upserts rows as a run's own writes; one result per row, in order. */
+/**
+ * Upserts rows as a run's own writes; one result per row, in order. `current` is what the caller
+ * already read of the object, by key, with Id and every field the rows hold; without it the
+ * records are read here.
+ */
 export async function upsertForRun(
   conn: Connection,
   target: StagingTarget,
   rows: StagingRow[],
   run: { journal: Journal; runId: string },
+  current?: Map<string, Record<string, unknown>>,
 ): Promise<RowResult[]> {
   if (rows.length === 0) return [];
-  const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const keys = rows.map((r) => String(r[target.keyField]));
-  const inOrg = await readByKey(conn, target, keys, fields);
-  const byKey = new Map(inOrg.map((r) => [String(r[target.keyField]), r]));
+  const read = async (): Promise<Map<string, Record<string, unknown>>> => {
+    const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const inOrg = await readByKey(conn, target, rows.map((r) => String(r[target.keyField])), fields);
+    return new Map(inOrg.map((r) => [String(r[target.keyField]), r]));
+  };
+  const byKey = current ?? (await read());
   const results: RowResult[] = new Array<RowResult>(rows.length);
   const send: Array<{ index: number; row: StagingRow; before?: Record<string, unknown> }> = [];
   rows.forEach((row, index) => {

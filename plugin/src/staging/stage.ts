@@ -144,41 +144,33 @@ function stagedRecords(source: Source, records: StageOptions['records'], sampleS
 }
 
 /**
- * The staged record of one source record, by its staged key (`ticket-123`), as a run stages a
- * record it could not load; undefined when the source has no such record.
+ * Builds the staged record of a source record from its staged key (`ticket-123`), as a run stages
+ * a record it could not load; undefined for a key the source has no record for. The source is
+ * indexed once, for all the keys a run asks about.
  */
-export function stagedRecordOf(source: Source, key: string): Record<string, string> | undefined {
-  const dash = key.indexOf('-');
-  const kind = key.slice(0, dash);
-  const id = Number(key.slice(dash + 1));
-  switch (kind) {
-    case 'ticket': {
-      const ticket = source.tickets.find((t) => t.id === id);
-      return ticket && stagedTicket(ticket, memberIdsOf(source));
-    }
-    case 'agreement': {
-      const agreement = source.agreements.find((a) => a.id === id);
-      return agreement && stagedAgreement(agreement);
-    }
-    case 'company': {
-      const company = source.companies.find((c) => c.id === id);
-      return company && stagedRecord(kind, id, company.name ?? `Company ${id}`, company, []);
-    }
-    case 'contact': {
-      const contact = source.contacts.find((c) => c.id === id);
-      const name = [contact?.firstName, contact?.lastName].filter(Boolean).join(' ');
-      return contact && stagedRecord(kind, id, name || `Contact ${id}`, contact, []);
-    }
-    case 'ticketNote': {
-      for (const [ticketId, notes] of source.notesByTicket) {
-        const note = notes.find((n) => n.id === id);
-        if (note) return stagedRecord(kind, id, `Note ${id} on ticket #${ticketId}`, note, []);
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
+export function stagedRecordsOf(source: Source): (key: string) => Record<string, string> | undefined {
+  const byId = <T extends { id: number }>(records: T[]): Map<number, T> => new Map(records.map((r) => [r.id, r]));
+  const tickets = byId(source.tickets);
+  const agreements = byId(source.agreements);
+  const companies = byId(source.companies);
+  const contacts = byId(source.contacts);
+  const notes = new Map([...source.notesByTicket].flatMap(([ticketId, list]) => list.map((n) => [n.id, { ticketId, note: n }] as const)));
+  const memberIds = memberIdsOf(source);
+  return (key) => {
+    const dash = key.indexOf('-');
+    const kind = key.slice(0, dash);
+    const id = Number(key.slice(dash + 1));
+    const ticket = kind === 'ticket' ? tickets.get(id) : undefined;
+    if (ticket) return stagedTicket(ticket, memberIds);
+    const agreement = kind === 'agreement' ? agreements.get(id) : undefined;
+    if (agreement) return stagedAgreement(agreement);
+    const company = kind === 'company' ? companies.get(id) : undefined;
+    if (company) return stagedRecord(kind, id, company.name ?? `Company ${id}`, company, []);
+    const contact = kind === 'contact' ? contacts.get(id) : undefined;
+    if (contact) return stagedRecord(kind, id, [contact.firstName, contact.lastName].filter(Boolean).join(' ') || `Contact ${id}`, contact, []);
+    const note = kind === 'ticketNote' ? notes.get(id) : undefined;
+    return note && stagedRecord(kind, id, `Note ${id} on ticket #${note.ticketId}`, note.note, []);
+  };
 }
 
 export async function stageMapping(options: StageOptions): Promise<StageResult> {

@@ -17,6 +17,7 @@ import {
   type OrgSnapshot,
 } from '../../../test/org-emulator/index.js';
 import { diffLines, type RecordEntry } from '../../../test/org-emulator/snapshot.js';
+import { keptRunRecord } from '../../../test/e2e/support.js';
 import { connectWithToken } from '../../src/salesforce/connect.js';
 import { Journal } from '../../src/pipeline/journal.js';
 import { rollbackRun, type RollbackResult } from '../../src/pipeline/rollback.js';
@@ -135,6 +136,6 @@ export function differences(before: OrgSnapshot, after: OrgSnapshot, kept: strin
   const userOwned = (r: RecordEntry): boolean =>
     r.sobject === 'User' ||
     (r.sobject === 'PermissionSetAssignment' && addedUsers.has(String(r.record.AssigneeId).slice(0, 15)));
-  const keptRun = (r: RecordEntry): boolean => r.sobject === 'CWM_Run__c' && kept.some((id) => id.slice(0, 15) === r.id.slice(0, 15));
+  const keptRun = keptRunRecord(kept);
   return diffLines(diff, (r) => userOwned(r) || keptRun(r));
 }
