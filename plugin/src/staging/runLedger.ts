@@ -16,7 +16,7 @@ import type { Source } from '../pipeline/source.js';
 import type { Problem } from '../report/problems.js';
 import type { ObjectSummary } from '../report/summary.js';
 import { sendCollections } from '../salesforce/collections.js';
-import { hasObject, queryAll } from '../salesforce/orgContext.js';
+import { hasObject, queryAll, soqlString } from '../salesforce/orgContext.js';
 import { stagedRecordsOf } from './stage.js';
 import { STAGED_OBJECT, STAGED_TARGET, upsertForRun, type StagingRow } from './runWrites.js';
 
@@ -78,7 +78,7 @@ export class RunLedger {
     if (runIds.length === 0 || !(await hasObject(conn, RUN_OBJECT))) return new Set();
     const rows = await queryAll<{ Run_Id__c: string }>(
       conn,
-      `SELECT Run_Id__c FROM ${RUN_OBJECT} WHERE Status__c = 'Signed Off' AND Run_Id__c IN (${runIds.map((id) => `'${id}'`).join(',')})`,
+      `SELECT Run_Id__c FROM ${RUN_OBJECT} WHERE Status__c = 'Signed Off' AND Run_Id__c IN (${runIds.map(soqlString).join(',')})`,
     );
     return new Set(rows.map((r) => r.Run_Id__c));
   }
